@@ -1,0 +1,2 @@
+/** Indicators, trader and investor grades, stablecoin peg health and signals. */
+package dev.ballast.ratings;
