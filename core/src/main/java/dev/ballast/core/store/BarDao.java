@@ -1,0 +1,148 @@
+package dev.ballast.core.store;
+
+import dev.ballast.core.asset.AssetId;
+import dev.ballast.core.price.DailyBar;
+import dev.ballast.core.price.PriceSeries;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Reads and writes {@link DailyBar}s. Missing values are stored as SQL NULL and read back as NaN.
+ * Series are read straight into {@link PriceSeries}' columns, without a bar object per row.
+ */
+@RegisterRowMapper(BarDao.BarMapper.class)
+public interface BarDao extends SqlObject {
+
+  String COLUMNS =
+      "symbol, bar_date, open_usd, high_usd, low_usd, close_usd, volume_usd, market_cap_usd";
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM daily_bars WHERE symbol = :id"
+      + " AND bar_date BETWEEN :from AND :to ORDER BY bar_date")
+  List<DailyBar> between(
+      @Bind("id") AssetId id, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+  @SqlQuery("SELECT COUNT(*) FROM daily_bars WHERE symbol = :id")
+  long count(@Bind("id") AssetId id);
+
+  @SqlQuery("SELECT COUNT(*) FROM daily_bars")
+  long countAll();
+
+  @SqlQuery("SELECT MIN(bar_date) FROM daily_bars WHERE symbol = :id")
+  Optional<LocalDate> firstDate(@Bind("id") AssetId id);
+
+  @SqlQuery("SELECT MAX(bar_date) FROM daily_bars WHERE symbol = :id")
+  Optional<LocalDate> lastDate(@Bind("id") AssetId id);
+
+  /** The latest day for which any asset has a bar: "today" for the stored market. */
+  @SqlQuery("SELECT MAX(bar_date) FROM daily_bars")
+  Optional<LocalDate> lastDateOfAll();
+
+  /** The whole history of one asset as columns; empty if it has no bars. */
+  default PriceSeries series(AssetId id) {
+    return series(id, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31));
+  }
+
+  /** The history of one asset between two days, both inclusive, as columns. */
+  default PriceSeries series(AssetId id, LocalDate from, LocalDate to) {
+    return getHandle()
+        .createQuery("SELECT " + COLUMNS + " FROM daily_bars WHERE symbol = :id"
+            + " AND bar_date BETWEEN :from AND :to ORDER BY bar_date")
+        .bind("id", id)
+        .bind("from", from)
+        .bind("to", to)
+        .scanResultSet((supplier, ctx) -> {
+          ResultSet rs = supplier.get();
+          PriceSeries.Builder builder = PriceSeries.builder(id, 1024);
+          while (rs.next()) {
+            addRow(builder, rs);
+          }
+          return builder.build();
+        });
+  }
+
+  /**
+   * The histories of every asset between two days, both inclusive, in one query: the form the
+   * graders and backtests read the whole universe in.
+   */
+  default List<PriceSeries> allSeries(LocalDate from, LocalDate to) {
+    return getHandle()
+        .createQuery("SELECT " + COLUMNS + " FROM daily_bars"
+            + " WHERE bar_date BETWEEN :from AND :to ORDER BY symbol, bar_date")
+        .bind("from", from)
+        .bind("to", to)
+        .setFetchSize(10_000)
+        .scanResultSet((supplier, ctx) -> {
+          ResultSet rs = supplier.get();
+          List<PriceSeries> all = new ArrayList<>();
+          PriceSeries.Builder builder = null;
+          String current = null;
+          while (rs.next()) {
+            String symbol = rs.getString("symbol");
+            if (!symbol.equals(current)) {
+              if (builder != null) {
+                all.add(builder.build());
+              }
+              builder = PriceSeries.builder(new AssetId(symbol), 1024);
+              current = symbol;
+            }
+            addRow(builder, rs);
+          }
+          if (builder != null) {
+            all.add(builder.build());
+          }
+          return all;
+        });
+  }
+
+  @SqlBatch("INSERT INTO daily_bars (" + COLUMNS + ") VALUES (:asset, :date, :open, :high,"
+      + " :low, :close, :volume, :marketCap)")
+  void insertAll(@BindBar Iterator<DailyBar> bars);
+
+  @SqlBatch("UPDATE daily_bars SET open_usd = :open, high_usd = :high, low_usd = :low,"
+      + " close_usd = :close, volume_usd = :volume, market_cap_usd = :marketCap"
+      + " WHERE symbol = :asset AND bar_date = :date")
+  void updateAll(@BindBar Iterator<DailyBar> bars);
+
+  @SqlUpdate("DELETE FROM daily_bars WHERE symbol = :id")
+  int deleteAll(@Bind("id") AssetId id);
+
+  private static void addRow(PriceSeries.Builder builder, ResultSet rs) throws SQLException {
+    builder.add(
+        rs.getObject("bar_date", LocalDate.class),
+        Sql.doubleOrNaN(rs, "open_usd"),
+        Sql.doubleOrNaN(rs, "high_usd"),
+        Sql.doubleOrNaN(rs, "low_usd"),
+        rs.getDouble("close_usd"),
+        Sql.doubleOrNaN(rs, "volume_usd"),
+        Sql.doubleOrNaN(rs, "market_cap_usd"));
+  }
+
+  /** Maps a row of {@link #COLUMNS}. */
+  final class BarMapper implements RowMapper<DailyBar> {
+    @Override
+    public DailyBar map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new DailyBar(
+          new AssetId(rs.getString("symbol")),
+          rs.getObject("bar_date", LocalDate.class),
+          Sql.doubleOrNaN(rs, "open_usd"),
+          Sql.doubleOrNaN(rs, "high_usd"),
+          Sql.doubleOrNaN(rs, "low_usd"),
+          rs.getDouble("close_usd"),
+          Sql.doubleOrNaN(rs, "volume_usd"),
+          Sql.doubleOrNaN(rs, "market_cap_usd"));
+    }
+  }
+}
