@@ -50,6 +50,16 @@ public interface BarDao extends SqlObject {
   @SqlQuery("SELECT MAX(bar_date) FROM daily_bars")
   Optional<LocalDate> lastDateOfAll();
 
+  @SqlQuery("SELECT symbol, MIN(bar_date) AS first_date, MAX(bar_date) AS last_date,"
+      + " COUNT(*) AS bars FROM daily_bars GROUP BY symbol ORDER BY symbol")
+  @RegisterRowMapper(CoverageMapper.class)
+  List<BarCoverage> coverage();
+
+  @SqlQuery("SELECT symbol, MIN(bar_date) AS first_date, MAX(bar_date) AS last_date,"
+      + " COUNT(*) AS bars FROM daily_bars WHERE symbol = :id GROUP BY symbol")
+  @RegisterRowMapper(CoverageMapper.class)
+  Optional<BarCoverage> coverage(@Bind("id") AssetId id);
+
   /** The whole history of one asset as columns; empty if it has no bars. */
   default PriceSeries series(AssetId id) {
     return series(id, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31));
@@ -128,6 +138,16 @@ public interface BarDao extends SqlObject {
         rs.getDouble("close_usd"),
         Sql.doubleOrNaN(rs, "volume_usd"),
         Sql.doubleOrNaN(rs, "market_cap_usd"));
+  }
+
+  /** Maps a coverage row. */
+  final class CoverageMapper implements RowMapper<BarCoverage> {
+    @Override
+    public BarCoverage map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new BarCoverage(new AssetId(rs.getString("symbol")),
+          rs.getObject("first_date", LocalDate.class), rs.getObject("last_date", LocalDate.class),
+          rs.getLong("bars"));
+    }
   }
 
   /** Maps a row of {@link #COLUMNS}. */

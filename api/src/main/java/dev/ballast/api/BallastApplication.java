@@ -1,0 +1,57 @@
+package dev.ballast.api;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.ballast.api.cli.ImportCommand;
+import dev.ballast.api.errors.ProblemMappers;
+import dev.ballast.api.health.MarketDataHealthCheck;
+import dev.ballast.api.resources.AssetResource;
+import dev.ballast.core.store.Database;
+import io.dropwizard.core.Application;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jdbi3.JdbiFactory;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The Ballast server and its commands. Subclassed by the web module, which adds the UI and
+ * builds the runnable jar.
+ */
+public class BallastApplication extends Application<BallastConfiguration> {
+
+  @Override
+  public String getName() {
+    return "ballast";
+  }
+
+  @Override
+  public void initialize(Bootstrap<BallastConfiguration> bootstrap) {
+    bootstrap.addCommand(new ImportCommand());
+  }
+
+  @Override
+  public void run(BallastConfiguration config, Environment environment) {
+    if (config.getServerFactory() instanceof AbstractServerFactory server) {
+      // Ours answer every error with a problem body; Dropwizard's would answer some with theirs.
+      server.setRegisterDefaultExceptionMappers(false);
+    }
+    Clock clock = Clock.systemUTC();
+    ManagedDataSource dataSource =
+        config.getDataSourceFactory().build(environment.metrics(), "database");
+    Database.migrate(dataSource);
+    Jdbi jdbi = Database.configure(new JdbiFactory()
+        .build(environment, config.getDataSourceFactory(), dataSource, "database"));
+
+    Injector injector = Guice.createInjector(new BallastModule(jdbi, clock));
+    if (config.getMarket().isSimulated()) {
+      injector.getInstance(SimulatedMarketLoader.class).loadIfEmpty(config.getMarket().getSeed());
+    }
+
+    ProblemMappers.all().forEach(environment.jersey()::register);
+    environment.jersey().register(injector.getInstance(AssetResource.class));
+    environment.healthChecks().register("market-data", new MarketDataHealthCheck(jdbi));
+  }
+}

@@ -1,0 +1,57 @@
+package dev.ballast.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Ballast's configuration. Every field has a default, so {@code java -jar ballast.jar server}
+ * with no file runs on the embedded default: an H2 file database under {@code ./data} holding
+ * the simulated market.
+ */
+public class BallastConfiguration extends Configuration {
+
+  /**
+   * The embedded default. AUTO_SERVER lets CLI commands open the database while the server has
+   * it open; DB_CLOSE_ON_EXIT=FALSE stops H2's own shutdown hook from closing it under a
+   * server that is still stopping (shared/STACK.md #8).
+   */
+  public static final String DEFAULT_H2_URL =
+      "jdbc:h2:file:./data/ballast;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+
+  @Valid @NotNull private DataSourceFactory database = defaultDatabase();
+
+  @Valid @NotNull private MarketSettings market = new MarketSettings();
+
+  @JsonProperty("database")
+  public DataSourceFactory getDataSourceFactory() {
+    return database;
+  }
+
+  @JsonProperty("database")
+  public void setDataSourceFactory(DataSourceFactory database) {
+    this.database = database;
+  }
+
+  @JsonProperty
+  public MarketSettings getMarket() {
+    return market;
+  }
+
+  @JsonProperty
+  public void setMarket(MarketSettings market) {
+    this.market = market;
+  }
+
+  private static DataSourceFactory defaultDatabase() {
+    DataSourceFactory factory = new DataSourceFactory();
+    factory.setDriverClass("org.h2.Driver");
+    factory.setUrl(DEFAULT_H2_URL);
+    factory.setUser("sa");
+    factory.setPassword("");
+    factory.setValidationQuery("SELECT 1");
+    return factory;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.ballast.api.cli;
+
+import com.codahale.metrics.MetricRegistry;
+import dev.ballast.api.BallastConfiguration;
+import dev.ballast.core.store.Database;
+import dev.ballast.core.store.DatasetConflictException;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.ManagedDataSource;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A command-line tool that works on the configured database (the embedded default without
+ * {@code --config}), migrating it first. Bad input ends it with a one-line message and a
+ * non-zero exit status, never a stack trace.
+ */
+public abstract class DatabaseCommand extends ConfiguredCommand<BallastConfiguration> {
+
+  protected DatabaseCommand(String name, String description) {
+    super(name, description);
+  }
+
+  /** The open database a command works on. */
+  protected record Context(Jdbi jdbi) {}
+
+  @Override
+  public final void configure(Subparser subparser) {
+    // Not super.configure(): a positional config file would swallow the first path argument.
+    subparser.addArgument("-c", "--config").dest("file").metavar("FILE")
+        .help("the YAML configuration (default: the embedded H2 database under ./data)");
+    configureArguments(subparser);
+  }
+
+  protected abstract void configureArguments(Subparser subparser);
+
+  protected abstract void run(
+      Bootstrap<BallastConfiguration> bootstrap, Namespace namespace, Context context)
+      throws Exception;
+
+  @Override
+  protected final void run(
+      Bootstrap<BallastConfiguration> bootstrap, Namespace namespace, BallastConfiguration config)
+      throws Exception {
+    ManagedDataSource dataSource =
+        config.getDataSourceFactory().build(new MetricRegistry(), getName());
+    try {
+      Database.migrate(dataSource);
+      run(bootstrap, namespace, new Context(Database.jdbi(dataSource)));
+    } finally {
+      dataSource.stop();
+    }
+  }
+
+  @Override
+  public void onError(Cli cli, Namespace namespace, Throwable e) {
+    if (e instanceof CommandFailure || e instanceof IllegalArgumentException
+        || e instanceof DatasetConflictException) {
+      cli.getStdErr().println("error: " + e.getMessage());
+    } else {
+      super.onError(cli, namespace, e);
+    }
+  }
+}

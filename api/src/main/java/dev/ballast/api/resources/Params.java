@@ -1,0 +1,61 @@
+package dev.ballast.api.resources;
+
+import dev.ballast.api.errors.ProblemException;
+import dev.ballast.core.asset.AssetId;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Parses request parameters, answering bad ones with a 400 problem that names them. */
+final class Params {
+
+  private Params() {}
+
+  static AssetId symbol(String field, String value) {
+    try {
+      return AssetId.of(value);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest(field, e.getMessage());
+    }
+  }
+
+  /** An ISO date (YYYY-MM-DD), or {@code fallback} when the parameter is absent. */
+  static LocalDate date(String field, String value, LocalDate fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest(field,
+          field + " must be a date as YYYY-MM-DD, was \"" + abbreviate(value) + "\"");
+    }
+  }
+
+  static void range(LocalDate from, LocalDate to) {
+    if (from.isAfter(to)) {
+      throw ProblemException.badRequest("from", "from " + from + " is after to " + to);
+    }
+  }
+
+  /** A constant of {@code type}, case-insensitively, or null when the parameter is absent. */
+  static <E extends Enum<E>> E choice(String field, String value, Class<E> type) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      String allowed = Arrays.stream(type.getEnumConstants())
+          .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+      throw ProblemException.badRequest(field,
+          field + " must be one of " + allowed + ", was \"" + abbreviate(value) + "\"");
+    }
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() > 40 ? value.substring(0, 40) + "..." : value;
+  }
+}

@@ -1,0 +1,194 @@
+package dev.ballast.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The runnable jar as a newcomer uses it: {@code java -jar ballast.jar server} with no
+ * configuration in an empty folder, then {@code import} from a second process on the same H2
+ * database while the server runs. Runs after {@code package}, against {@code
+ * target/ballast.jar}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JarIT {
+
+  private static final Path JAR = Path.of("target", "ballast.jar").toAbsolutePath();
+  private static final Path DATA = Path.of(System.getProperty("ballast.shared.data", "../../shared/data"))
+      .resolve("coingecko").toAbsolutePath();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static Path workDir;
+  private static Process server;
+  private static int port;
+  private static int adminPort;
+  private static long startupMillis;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    assertThat(JAR).exists();
+    assertThat(DATA).as("shared market data").isDirectory();
+    workDir = Files.createTempDirectory("ballast-jar");
+    port = freePort();
+    adminPort = freePort();
+    long started = System.nanoTime();
+    server = new ProcessBuilder(java(
+        "-Ddw.server.applicationConnectors[0].port=" + port,
+        "-Ddw.server.adminConnectors[0].port=" + adminPort,
+        "-jar", JAR.toString(), "server"))
+        .directory(workDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(workDir.resolve("server.log").toFile())
+        .start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (true) {
+      assertThat(server.isAlive()).as("server died: %s", log()).isTrue();
+      try {
+        if (get("/v1/assets").statusCode() == 200) {
+          break;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      assertThat(System.nanoTime()).as("server start timed out: %s", log()).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+    startupMillis = (System.nanoTime() - started) / 1_000_000;
+    System.out.println("ballast.jar: startup to first answered request " + startupMillis + " ms");
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    if (server != null && server.isAlive()) {
+      server.destroyForcibly();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void startsOnTheEmbeddedDefaultWithTheSimulatedMarket() throws Exception {
+    assertThat(workDir.resolve("data")).as("the H2 database lives under ./data").isDirectory();
+    HttpResponse<String> assets = get("/v1/assets?kind=stablecoin");
+    assertThat(assets.body()).contains("\"algorithmic\"").contains("\"fiat-backed\"");
+    HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + adminPort + "/healthcheck")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(2)
+  void refusesToMixRealDataIntoTheSimulatedMarket() throws Exception {
+    Result result = run("import", DATA.resolve("btc-usd-max.csv").toString());
+    assertThat(result.exit()).isNotZero();
+    assertThat(result.stderr()).contains("simulated market").contains("--replace");
+    assertThat(result.stderr()).doesNotContain("\tat ");
+    assertThat(get("/v1/assets/BTC").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(3)
+  void importsEveryFileWhileTheServerRuns() throws Exception {
+    Result result = run("import", "--replace", DATA.toString());
+    assertThat(result.exit()).as(result.stderr()).isZero();
+    assertThat(result.stdout()).contains("Imported 40 files");
+    assertThat(result.stderr()).contains("[40/40]");
+
+    HttpResponse<String> btc = get("/v1/assets/BTC");
+    assertThat(btc.statusCode()).isEqualTo(200);
+    assertThat(btc.body()).contains("\"firstDate\":\"2013-04-27\"");
+    // The snapshot of 2024-03-02 00:00 UTC is the close of 2024-03-01.
+    String line = Files.readAllLines(DATA.resolve("btc-usd-max.csv")).stream()
+        .filter(l -> l.startsWith("2024-03-02 00:00:00 UTC")).findFirst().orElseThrow();
+    double price = Double.parseDouble(line.split(",")[1]);
+    HttpResponse<String> bars = get("/v1/assets/BTC/bars?from=2024-03-01&to=2024-03-01");
+    assertThat(bars.body()).contains("\"date\":\"2024-03-01\"").contains("\"close\":" + price);
+    assertThat(get("/v1/assets/SIM").statusCode()).isIn(400, 404);
+  }
+
+  @Test
+  @Order(4)
+  void reimportingChangesNothing() throws Exception {
+    Result result = run("import", DATA.toString());
+    assertThat(result.exit()).as(result.stderr()).isZero();
+    assertThat(result.stdout()).contains(" 0 days new, 0 changed,");
+  }
+
+  @Test
+  @Order(5)
+  void badCommandLinesGetAMessageAndANonZeroExit() throws Exception {
+    Result missing = run("import", "/no/such/file.csv");
+    assertThat(missing.exit()).isNotZero();
+    assertThat(missing.stderr()).contains("/no/such/file.csv").doesNotContain("\tat ");
+
+    Path junk = Files.writeString(workDir.resolve("junk.csv"), "what,is,this\n1,2,3\n");
+    Result unknownFormat = run("import", junk.toString());
+    assertThat(unknownFormat.exit()).isNotZero();
+    assertThat(unknownFormat.stdout() + unknownFormat.stderr()).contains("junk.csv")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  @Order(6)
+  void stopsGracefullyOnSigterm() throws Exception {
+    server.destroy();
+    assertThat(server.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s: %s", log())
+        .isTrue();
+  }
+
+  private record Result(int exit, String stdout, String stderr) {}
+
+  private static Result run(String... args) throws Exception {
+    List<String> command = new ArrayList<>(java("-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(workDir, "out", ".txt");
+    Path err = Files.createTempFile(workDir, "err", ".txt");
+    Process process = new ProcessBuilder(command).directory(workDir.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private static List<String> java(String... args) {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return Stream.concat(Stream.of(java.toString(), "-Xmx1g"), Stream.of(args)).toList();
+  }
+
+  private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String log() {
+    try {
+      return Files.readString(workDir.resolve("server.log"), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+}
