@@ -11,8 +11,11 @@ enum Regime {
   BULL(0.0040, 0.030, 1.2),
   /** Grinding decline: −0.22%/day is about −55% a year before any crash. */
   BEAR(-0.0022, 0.032, 0.9),
-  /** A few days of panic: −7%/day, so an 8-day crash loses about 43% on its drift alone. */
-  CRASH(-0.0700, 0.060, 2.5);
+  /**
+   * A few days of panic: −9%/day, so an 8-day crash loses about 51% on its drift alone. The drift
+   * is large against the volatility (5%/day) so that the scripted crash happens for every seed.
+   */
+  CRASH(-0.0900, 0.050, 2.5);
 
   /** Mean daily log return of the market factor. */
   final double drift;
