@@ -183,7 +183,7 @@ final class StablecoinSimulator {
         if (k < COLLAPSE_CLOSE.length) {
           close = COLLAPSE_CLOSE[k];
           low = COLLAPSE_LOW[k];
-          high = Math.max(open, close) * (k < 2 ? 1.002 : 1.02);
+          high = Math.max(open, close) * (k < 2 ? 1.002 : 1.01); // failed rescues, short-lived
           turnover = COLLAPSE_TURNOVER[k];
         } else {
           int after = k - COLLAPSE_CLOSE.length + 1;

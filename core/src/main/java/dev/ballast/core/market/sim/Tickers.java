@@ -31,7 +31,8 @@ final class Tickers {
       "META", "MINA", "MOBI", "MONA", "MOVE", "NAKA", "NAVI", "NEMO", "NEXO", "NOTE", "PEPE",
       "RARE", "ROSE", "RUNE", "SAFE", "SOLO", "SONE", "SUKU", "SUNO", "SUPE", "TARA", "TIME",
       "TOKE", "TOMI", "VELO", "VITE", "ZANO", "ZETA", "PUTA", "PUTO", "PEDO", "NAZI", "KAKA",
-      "SUKA", "DAMA", "RAPE", "DUPE", "LAME", "DOPE", "MUTE", "LOSE", "POPE", "DIVA", "SIMU");
+      "SUKA", "DAMA", "RAPE", "DUPE", "LAME", "DOPE", "MUTE", "LOSE", "POPE", "DIVA", "SIMU",
+      "REPO", "TAKE", "PELE", "MOPE", "SATE", "SALE", "TIPI", "LOBO", "RUBE", "DUNE");
 
   private Tickers() {}
 
