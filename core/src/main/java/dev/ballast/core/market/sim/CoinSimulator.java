@@ -14,33 +14,42 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Free-floating coins under a one-factor model: each day a coin's log return is its own drift,
- * plus beta times the market factor, plus its own Student-t noise. Rank 0 is the largest coin at
- * the start; higher ranks are smaller, more volatile and more sensitive to the market, as real
- * small caps are.
+ * Free-floating coins under a one-factor model: each day a coin's log return is its own drift, plus
+ * beta times the market factor, plus its own Student-t noise. Rank 0 is the largest coin at the
+ * start; higher ranks are smaller, more volatile and more sensitive to the market, as real small
+ * caps are.
  */
 final class CoinSimulator {
 
   /** Total coin market cap on the first day, in USD: roughly that of the real market in 2019. */
   static final double START_TOTAL_CAP = 130e9;
+
   /**
    * Zipf exponent of starting caps: cap ∝ 1 / (rank + 1)^1.45 gives the largest of 60 coins about
    * 42% of the total and a long tail, like Bitcoin's dominance.
    */
   static final double CAP_EXPONENT = 1.45;
+
   /** Share of coins that list after the first day, so that histories differ in length. */
   static final double LATE_LISTING_SHARE = 0.2;
+
   /** The largest coins are listed from the start, as the majors of a real market are. */
   static final int ALWAYS_LISTED_RANKS = 5;
+
   /** Days of the first listing, and fraction of the range by which every coin is listed. */
   static final int FIRST_LATE_LISTING_DAY = 60;
+
   static final double LAST_LATE_LISTING_FRACTION = 0.6;
+
   /** Idiosyncratic volatility is this much higher in a crash: everything gaps at once. */
   static final double CRASH_IDIO_MULTIPLIER = 1.5;
+
   /** Intraday excursion beyond open and close, in units of the day's volatility. */
   static final double RANGE_FACTOR = 0.6;
+
   /** Log-normal dispersion of daily volume around its level. */
   static final double VOLUME_NOISE = 0.4;
+
   /** Volume grows with the size of the day's move: +6% of volume per 1% move. */
   static final double VOLUME_MOVE_RESPONSE = 6;
 
@@ -81,8 +90,17 @@ final class CoinSimulator {
       double supplyGrowth = uniform(rng, 0, 0.08) / 365; // 0-8% new coins a year
       double turnover = StrictMath.exp(uniform(rng, StrictMath.log(0.015), StrictMath.log(0.06)));
       AssetId id = new AssetId(symbols.get(rank));
-      coins.add(new Coin(Asset.coin(id, Tickers.name(id.symbol())), listDays[rank], beta, drift,
-          idioVol, startPrice, startCap / startPrice, supplyGrowth, turnover));
+      coins.add(
+          new Coin(
+              Asset.coin(id, Tickers.name(id.symbol())),
+              listDays[rank],
+              beta,
+              drift,
+              idioVol,
+              startPrice,
+              startCap / startPrice,
+              supplyGrowth,
+              turnover));
     }
     return List.copyOf(coins);
   }
@@ -108,8 +126,8 @@ final class CoinSimulator {
   }
 
   /**
-   * Simulates a coin over every day but emits bars only from its listing day, so a late coin
-   * enters at a price and cap consistent with the market it missed.
+   * Simulates a coin over every day but emits bars only from its listing day, so a late coin enters
+   * at a price and cap consistent with the market it missed.
    */
   static PriceSeries simulate(
       Coin coin, MarketFactor factor, LocalDate[] calendar, SplittableRandom rng) {
@@ -119,21 +137,24 @@ final class CoinSimulator {
     for (int t = 0; t < days; t++) {
       Regime regime = factor.regimes()[t];
       double idioVol = coin.idioVol() * (regime == Regime.CRASH ? CRASH_IDIO_MULTIPLIER : 1);
-      double logReturn =
-          coin.drift() + coin.beta() * factor.returns()[t] + idioVol * studentT(rng);
-      double dayVol = StrictMath.sqrt(
-          square(coin.beta() * regime.vol) * factor.variance()[t] + square(idioVol));
+      double logReturn = coin.drift() + coin.beta() * factor.returns()[t] + idioVol * studentT(rng);
+      double dayVol =
+          StrictMath.sqrt(
+              square(coin.beta() * regime.vol) * factor.variance()[t] + square(idioVol));
       double open = StrictMath.exp(logPrice);
       logPrice += logReturn;
       double close = StrictMath.exp(logPrice);
-      double high = Math.max(open, close)
-          * StrictMath.exp(RANGE_FACTOR * dayVol * Math.abs(normal(rng)));
-      double low = Math.min(open, close)
-          * StrictMath.exp(-RANGE_FACTOR * dayVol * Math.abs(normal(rng)));
+      double high =
+          Math.max(open, close) * StrictMath.exp(RANGE_FACTOR * dayVol * Math.abs(normal(rng)));
+      double low =
+          Math.min(open, close) * StrictMath.exp(-RANGE_FACTOR * dayVol * Math.abs(normal(rng)));
       double cap = close * coin.startSupply() * StrictMath.exp(coin.supplyGrowth() * t);
-      double volume = cap * coin.turnover() * regime.volumeFactor
-          * (1 + VOLUME_MOVE_RESPONSE * Math.abs(logReturn))
-          * StrictMath.exp(VOLUME_NOISE * normal(rng) - VOLUME_NOISE * VOLUME_NOISE / 2);
+      double volume =
+          cap
+              * coin.turnover()
+              * regime.volumeFactor
+              * (1 + VOLUME_MOVE_RESPONSE * Math.abs(logReturn))
+              * StrictMath.exp(VOLUME_NOISE * normal(rng) - VOLUME_NOISE * VOLUME_NOISE / 2);
       if (t >= coin.listDay()) {
         series.add(calendar[t], open, high, low, close, volume, cap);
       }

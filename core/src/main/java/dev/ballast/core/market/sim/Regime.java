@@ -1,8 +1,8 @@
 package dev.ballast.core.market.sim;
 
 /**
- * The state of the whole market, which sets the drift and volatility of the market factor.
- * Units are daily log returns of the factor; a coin with beta 1 inherits them.
+ * The state of the whole market, which sets the drift and volatility of the market factor. Units
+ * are daily log returns of the factor; a coin with beta 1 inherits them.
  */
 enum Regime {
   /** Sideways chop: barely positive drift (+11%/yr), about 42%/yr volatility. */
@@ -19,8 +19,10 @@ enum Regime {
 
   /** Mean daily log return of the market factor. */
   final double drift;
+
   /** Long-run daily standard deviation of the market factor (GARCH scales it day by day). */
   final double vol;
+
   /** Multiplies every coin's traded volume: panics trade more, quiet markets less. */
   final double volumeFactor;
 

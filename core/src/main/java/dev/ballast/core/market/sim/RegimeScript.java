@@ -6,9 +6,9 @@ import static dev.ballast.core.market.sim.Regime.CALM;
 import static dev.ballast.core.market.sim.Regime.CRASH;
 
 /**
- * The regime path: a fixed script, not a Markov chain, so that every seed shows the same story
- * (a long bull market, two bear markets with crashes in them, a recovery and a long chop) and
- * tests can rely on it. The seed changes only the noise around it.
+ * The regime path: a fixed script, not a Markov chain, so that every seed shows the same story (a
+ * long bull market, two bear markets with crashes in them, a recovery and a long chop) and tests
+ * can rely on it. The seed changes only the noise around it.
  *
  * <p>The script is one seven-year cycle laid from the first simulated day; a longer simulation
  * repeats it, a shorter one stops part way. The dates in the comments are those of the default

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * Something the simulation does on purpose rather than by chance, such as a stablecoin losing
- * its peg, so that documentation, tests and the UI can point at it. Immutable and thread-safe.
+ * Something the simulation does on purpose rather than by chance, such as a stablecoin losing its
+ * peg, so that documentation, tests and the UI can point at it. Immutable and thread-safe.
  *
  * @param start the first day the asset behaves abnormally
  * @param end the last day of the event proper (inclusive); any aftermath is in the description

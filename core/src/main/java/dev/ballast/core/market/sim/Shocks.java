@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * Random draws built only on {@link SplittableRandom#nextDouble()} and {@link StrictMath}, so the
- * data are identical on every JVM and platform ({@code nextGaussian} and {@code Math.log} are
- * not specified to the last bit).
+ * data are identical on every JVM and platform ({@code nextGaussian} and {@code Math.log} are not
+ * specified to the last bit).
  */
 final class Shocks {
 
@@ -17,8 +17,8 @@ final class Shocks {
 
   /**
    * Shocks are cut at ±6 standard deviations (about one draw in a thousand is cut): t(4) has no
-   * finite fourth moment, and one 15-sigma day would otherwise dominate every statistic of a
-   * path. Six sigma at crash volatility is still a 36% day.
+   * finite fourth moment, and one 15-sigma day would otherwise dominate every statistic of a path.
+   * Six sigma at crash volatility is still a 36% day.
    */
   static final double MAX_SHOCK = 6;
 

@@ -14,9 +14,9 @@ import java.util.TreeMap;
 
 /**
  * A deterministic simulated crypto market: daily bars of invented coins and stablecoins, with
- * correlated fat-tailed returns, volatility clustering, scripted bull, bear and crash regimes
- * and two scripted stablecoin events. It is Ballast's offline default data; see
- * {@code docs/simulated-market.md} for the model and every parameter.
+ * correlated fat-tailed returns, volatility clustering, scripted bull, bear and crash regimes and
+ * two scripted stablecoin events. It is Ballast's offline default data; see {@code
+ * docs/simulated-market.md} for the model and every parameter.
  *
  * <p>The same {@link SimulationSettings} always give the same data, on any JVM. Immutable and
  * thread-safe.
@@ -30,8 +30,12 @@ public final class SimulatedMarket {
   private final Regime[] regimes;
   private final List<ScriptedEvent> events;
 
-  private SimulatedMarket(SimulationSettings settings, List<Asset> assets,
-      Map<AssetId, PriceSeries> series, Map<AssetId, double[]> pegInUsd, Regime[] regimes,
+  private SimulatedMarket(
+      SimulationSettings settings,
+      List<Asset> assets,
+      Map<AssetId, PriceSeries> series,
+      Map<AssetId, double[]> pegInUsd,
+      Regime[] regimes,
       List<ScriptedEvent> events) {
     this.settings = settings;
     this.assets = assets;
@@ -61,8 +65,7 @@ public final class SimulatedMarket {
     Map<AssetId, PriceSeries> series = new TreeMap<>();
     Map<AssetId, double[]> pegs = new TreeMap<>();
     List<Asset> assets = new ArrayList<>();
-    for (CoinSimulator.Coin coin :
-        CoinSimulator.coins(settings.coins(), days, coinTraitRandom)) {
+    for (CoinSimulator.Coin coin : CoinSimulator.coins(settings.coins(), days, coinTraitRandom)) {
       assets.add(coin.asset());
       series.put(coin.asset().id(), CoinSimulator.simulate(coin, factor, calendar, root.split()));
     }
@@ -71,7 +74,8 @@ public final class SimulatedMarket {
       double[] peg = StablecoinSimulator.pegInUsd(coin, gold);
       assets.add(coin.asset());
       pegs.put(coin.asset().id(), peg);
-      series.put(coin.asset().id(),
+      series.put(
+          coin.asset().id(),
           StablecoinSimulator.simulate(coin, peg, regimes, calendar, root.split()));
     }
     assets.sort(Comparator.comparing(Asset::id));
@@ -82,13 +86,15 @@ public final class SimulatedMarket {
   private static List<ScriptedEvent> events(LocalDate[] calendar) {
     int days = calendar.length;
     return List.of(
-        new ScriptedEvent(AssetId.of("SIMALGO"),
+        new ScriptedEvent(
+            AssetId.of("SIMALGO"),
             calendar[StablecoinSimulator.collapseDay(days)],
             calendar[StablecoinSimulator.collapseEnd(days)],
             "The algorithmic stablecoin loses its peg for good: 0.99 to 0.60 in five days and"
                 + " 0.10 in eight, then decays toward 0.01 and never recovers; three quarters"
                 + " of its supply is redeemed and its market cap collapses"),
-        new ScriptedEvent(AssetId.of("SIMCASH"),
+        new ScriptedEvent(
+            AssetId.of("SIMCASH"),
             calendar[StablecoinSimulator.depegDay(days)],
             calendar[StablecoinSimulator.depegEnd(days)],
             "A fiat-backed stablecoin depegs on fears for its reserve bank: intraday low 0.88"

@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Invented, pronounceable coin tickers (consonant-vowel-consonant-vowel, such as {@code ZAVO})
- * and names. They come from a fixed seed of their own, not the simulation seed, so a coin keeps
- * its ticker when the seed changes and a database loaded with another seed has the same assets.
+ * Invented, pronounceable coin tickers (consonant-vowel-consonant-vowel, such as {@code ZAVO}) and
+ * names. They come from a fixed seed of their own, not the simulation seed, so a coin keeps its
+ * ticker when the seed changes and a database loaded with another seed has the same assets.
  */
 final class Tickers {
 
@@ -25,14 +25,15 @@ final class Tickers {
    * Real tickers of the same shape that we know of, and unfortunate words: simulated data must
    * never be mistaken for a real asset. Every name also says "(simulated)".
    */
-  private static final Set<String> AVOID = Set.of(
-      "BETA", "BOBA", "BONE", "DEGO", "DERI", "DIMO", "DODO", "DOGE", "DOME", "FIDA", "FUSE",
-      "GALA", "GARI", "KAVA", "KATA", "KIBA", "KOMA", "LINA", "LOKA", "LUNA", "MANA", "MEME",
-      "META", "MINA", "MOBI", "MONA", "MOVE", "NAKA", "NAVI", "NEMO", "NEXO", "NOTE", "PEPE",
-      "RARE", "ROSE", "RUNE", "SAFE", "SOLO", "SONE", "SUKU", "SUNO", "SUPE", "TARA", "TIME",
-      "TOKE", "TOMI", "VELO", "VITE", "ZANO", "ZETA", "PUTA", "PUTO", "PEDO", "NAZI", "KAKA",
-      "SUKA", "DAMA", "RAPE", "DUPE", "LAME", "DOPE", "MUTE", "LOSE", "POPE", "DIVA", "SIMU",
-      "REPO", "TAKE", "PELE", "MOPE", "SATE", "SALE", "TIPI", "LOBO", "RUBE", "DUNE");
+  private static final Set<String> AVOID =
+      Set.of(
+          "BETA", "BOBA", "BONE", "DEGO", "DERI", "DIMO", "DODO", "DOGE", "DOME", "FIDA", "FUSE",
+          "GALA", "GARI", "KAVA", "KATA", "KIBA", "KOMA", "LINA", "LOKA", "LUNA", "MANA", "MEME",
+          "META", "MINA", "MOBI", "MONA", "MOVE", "NAKA", "NAVI", "NEMO", "NEXO", "NOTE", "PEPE",
+          "RARE", "ROSE", "RUNE", "SAFE", "SOLO", "SONE", "SUKU", "SUNO", "SUPE", "TARA", "TIME",
+          "TOKE", "TOMI", "VELO", "VITE", "ZANO", "ZETA", "PUTA", "PUTO", "PEDO", "NAZI", "KAKA",
+          "SUKA", "DAMA", "RAPE", "DUPE", "LAME", "DOPE", "MUTE", "LOSE", "POPE", "DIVA", "SIMU",
+          "REPO", "TAKE", "PELE", "MOPE", "SATE", "SALE", "TIPI", "LOBO", "RUBE", "DUNE");
 
   private Tickers() {}
 
@@ -42,8 +43,11 @@ final class Tickers {
     Set<String> seen = new HashSet<>();
     List<String> symbols = new ArrayList<>(count);
     while (symbols.size() < count) {
-      String symbol = new String(new char[] {
-          pick(CONSONANTS, rng), pick(VOWELS, rng), pick(CONSONANTS, rng), pick(VOWELS, rng)});
+      String symbol =
+          new String(
+              new char[] {
+                pick(CONSONANTS, rng), pick(VOWELS, rng), pick(CONSONANTS, rng), pick(VOWELS, rng)
+              });
       if (!AVOID.contains(symbol) && seen.add(symbol)) {
         symbols.add(symbol);
       }
@@ -54,7 +58,9 @@ final class Tickers {
   /** A name such as "Zavo Network (simulated)", the suffix depending only on the ticker. */
   static String name(String symbol) {
     String word = symbol.charAt(0) + symbol.substring(1).toLowerCase(Locale.ROOT);
-    return word + " " + SUFFIXES[Math.floorMod(symbol.hashCode(), SUFFIXES.length)]
+    return word
+        + " "
+        + SUFFIXES[Math.floorMod(symbol.hashCode(), SUFFIXES.length)]
         + " (simulated)";
   }
 

@@ -20,11 +20,14 @@ import org.junit.jupiter.api.Test;
 class SimulatedMarketTest {
 
   /** Generated once: every test reads the same default market, which keeps the suite fast. */
-  private static final SimulatedMarket MARKET = SimulatedMarket.generate(SimulationSettings.defaults());
+  private static final SimulatedMarket MARKET =
+      SimulatedMarket.generate(SimulationSettings.defaults());
+
   private static final SimulationSettings SETTINGS = MARKET.settings();
   private static final LocalDate START = SETTINGS.start();
   private static final LocalDate END = SETTINGS.end();
   private static final int DAYS = SETTINGS.days();
+
   /** The cap-weighted coin market index, chain-linked so that new listings do not move it. */
   private static final double[] INDEX = capWeightedIndex(MARKET);
 
@@ -35,8 +38,9 @@ class SimulatedMarketTest {
 
   @Test
   void defaultsAreTheDocumentedOnes() {
-    assertThat(SETTINGS).isEqualTo(
-        new SimulationSettings(42, LocalDate.of(2019, 1, 1), LocalDate.of(2025, 12, 31), 60));
+    assertThat(SETTINGS)
+        .isEqualTo(
+            new SimulationSettings(42, LocalDate.of(2019, 1, 1), LocalDate.of(2025, 12, 31), 60));
     assertThat(DAYS).isEqualTo(2557).isEqualTo(RegimeScript.CYCLE_DAYS);
   }
 
@@ -70,16 +74,17 @@ class SimulatedMarketTest {
   @Test
   void hasTheRequestedCoinsAndAStablecoinOfEveryCollateral() {
     List<Asset> coins = MARKET.assets().stream().filter(a -> !a.isStablecoin()).toList();
-    List<StablecoinTerms> stables = MARKET.assets().stream()
-        .flatMap(a -> a.stablecoinTerms().stream()).toList();
+    List<StablecoinTerms> stables =
+        MARKET.assets().stream().flatMap(a -> a.stablecoinTerms().stream()).toList();
     assertThat(coins).hasSize(60);
     assertThat(stables).hasSizeGreaterThanOrEqualTo(6);
     assertThat(stables.stream().map(StablecoinTerms::collateral).collect(Collectors.toSet()))
         .isEqualTo(EnumSet.allOf(Collateral.class));
-    assertThat(stables.stream()
-            .filter(t -> t.collateral() == Collateral.FIAT_BACKED)
-            .map(StablecoinTerms::issuer)
-            .distinct())
+    assertThat(
+            stables.stream()
+                .filter(t -> t.collateral() == Collateral.FIAT_BACKED)
+                .map(StablecoinTerms::issuer)
+                .distinct())
         .hasSizeGreaterThanOrEqualTo(2);
     assertThat(stables.stream().filter(t -> t.collateral() == Collateral.COMMODITY_BACKED))
         .allSatisfy(t -> assertThat(t.pegCurrency()).isEqualTo("XAU"));
@@ -129,11 +134,19 @@ class SimulatedMarketTest {
       for (int i = 0; i < s.size(); i++) {
         double o = s.open(i);
         double c = s.close(i);
-        boolean ok = c > 0 && Double.isFinite(c) && o > 0 && Double.isFinite(o)
-            && s.high(i) >= Math.max(o, c) && s.low(i) <= Math.min(o, c) && s.low(i) > 0
-            && s.volume(i) > 0 && Double.isFinite(s.volume(i))
-            && s.marketCap(i) > 0 && Double.isFinite(s.marketCap(i))
-            && (i == 0 || o == s.close(i - 1));
+        boolean ok =
+            c > 0
+                && Double.isFinite(c)
+                && o > 0
+                && Double.isFinite(o)
+                && s.high(i) >= Math.max(o, c)
+                && s.low(i) <= Math.min(o, c)
+                && s.low(i) > 0
+                && s.volume(i) > 0
+                && Double.isFinite(s.volume(i))
+                && s.marketCap(i) > 0
+                && Double.isFinite(s.marketCap(i))
+                && (i == 0 || o == s.close(i - 1));
         if (!ok) {
           bad.add(s.bar(i).toString());
         }
@@ -256,11 +269,15 @@ class SimulatedMarketTest {
     for (long seed = 1; seed <= 3; seed++) {
       double[] index = capWeightedIndex(SimulatedMarket.generate(SETTINGS.withSeed(seed)));
       assertThat(maxRise(index, dayOf(LocalDate.of(2020, 3, 12)), dayOf(LocalDate.of(2021, 11, 9))))
-          .as("bull of seed %s", seed).isGreaterThan(1);
-      assertThat(maxDrawdown(index, dayOf(LocalDate.of(2021, 6, 1)), dayOf(LocalDate.of(2023, 1, 1))))
-          .as("bear of seed %s", seed).isGreaterThan(0.5);
+          .as("bull of seed %s", seed)
+          .isGreaterThan(1);
+      assertThat(
+              maxDrawdown(index, dayOf(LocalDate.of(2021, 6, 1)), dayOf(LocalDate.of(2023, 1, 1))))
+          .as("bear of seed %s", seed)
+          .isGreaterThan(0.5);
       assertThat(worstFall(index, dayOf(LocalDate.of(2020, 3, 1)), 10))
-          .as("crash of seed %s", seed).isGreaterThan(0.25);
+          .as("crash of seed %s", seed)
+          .isGreaterThan(0.25);
     }
   }
 
@@ -311,10 +328,12 @@ class SimulatedMarketTest {
     assertThat(MARKET.events()).extracting(ScriptedEvent::asset).containsExactly(ALGO, DEPEGGING);
     assertThat(event(ALGO).start()).isEqualTo(LocalDate.of(2022, 5, 7));
     assertThat(event(DEPEGGING).start()).isEqualTo(LocalDate.of(2023, 3, 10));
-    assertThat(MARKET.events()).allSatisfy(e -> {
-      assertThat(e.start()).isAfter(START);
-      assertThat(e.end()).isBefore(END.minusDays(180));
-    });
+    assertThat(MARKET.events())
+        .allSatisfy(
+            e -> {
+              assertThat(e.start()).isAfter(START);
+              assertThat(e.end()).isBefore(END.minusDays(180));
+            });
   }
 
   @Test
