@@ -51,6 +51,30 @@ public record AssetOverrides(
     return NONE;
   }
 
+  public AssetOverrides withName(String name) {
+    return new AssetOverrides(Optional.of(name), kind, collateral, pegCurrency, pegTarget, issuer);
+  }
+
+  public AssetOverrides withKind(AssetKind kind) {
+    return new AssetOverrides(name, Optional.of(kind), collateral, pegCurrency, pegTarget, issuer);
+  }
+
+  public AssetOverrides withCollateral(Collateral collateral) {
+    return new AssetOverrides(name, kind, Optional.of(collateral), pegCurrency, pegTarget, issuer);
+  }
+
+  public AssetOverrides withPegCurrency(String pegCurrency) {
+    return new AssetOverrides(name, kind, collateral, Optional.of(pegCurrency), pegTarget, issuer);
+  }
+
+  public AssetOverrides withPegTarget(BigDecimal pegTarget) {
+    return new AssetOverrides(name, kind, collateral, pegCurrency, Optional.of(pegTarget), issuer);
+  }
+
+  public AssetOverrides withIssuer(String issuer) {
+    return new AssetOverrides(name, kind, collateral, pegCurrency, pegTarget, Optional.of(issuer));
+  }
+
   /** Whether the overrides make the asset a stablecoin when the kind is not given. */
   boolean impliesStablecoin() {
     return impliesStablecoin(collateral, pegCurrency, pegTarget);

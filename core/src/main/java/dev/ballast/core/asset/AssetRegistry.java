@@ -28,9 +28,11 @@ public final class AssetRegistry {
   private static final int COLUMNS = 7;
 
   private final Map<AssetId, Asset> assets;
+  private final List<Asset> sorted;
 
   private AssetRegistry(Map<AssetId, Asset> assets) {
     this.assets = Map.copyOf(assets);
+    this.sorted = new TreeMap<>(assets).values().stream().toList();
   }
 
   /** The registry shipped with Ballast. */
@@ -89,7 +91,7 @@ public final class AssetRegistry {
 
   /** Every asset, by symbol. */
   public List<Asset> all() {
-    return new TreeMap<>(assets).values().stream().toList();
+    return sorted;
   }
 
   /**

@@ -93,8 +93,8 @@ final class BinanceFormat {
           + ", close_time " + closeTime + "): only intervals of 1d or less make daily bars");
     }
     if (openMillis == lastOpenMillis) {
-      throw new BadRowException("duplicate kline at open_time " + openTime + " (first given on line "
-          + lastKlineLine + ", which is kept)");
+      throw new BadRowException("duplicate kline at open_time " + openTime
+          + " (first given on line " + lastKlineLine + ", which is kept)");
     }
     if (openMillis < lastOpenMillis) {
       throw new BadRowException("open_time " + openTime + " is before that of line "

@@ -49,6 +49,10 @@ public final class HistoryFiles {
   public static ParsedHistory parse(Path file, Optional<AssetId> symbolOverride) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(symbolOverride, "symbolOverride");
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException(
+          file + " is a folder, not a file: list its files with HistoryFiles.expand");
+    }
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("no such file: " + file);
     }

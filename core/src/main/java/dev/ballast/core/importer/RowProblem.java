@@ -17,7 +17,8 @@ public record RowProblem(Path file, long line, String message) {
       throw new IllegalArgumentException("line must be 1-based, was " + line + " in " + file);
     }
     if (message == null || message.isBlank()) {
-      throw new IllegalArgumentException("message must not be blank for line " + line + " of " + file);
+      throw new IllegalArgumentException(
+          "message must not be blank for line " + line + " of " + file);
     }
   }
 

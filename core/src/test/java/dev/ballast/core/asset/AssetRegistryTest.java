@@ -10,7 +10,6 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AssetRegistryTest {
@@ -76,9 +75,8 @@ class AssetRegistryTest {
     assertThat(registry.classify(AssetId.of("USDC"), AssetOverrides.none()))
         .isEqualTo(registry.find(AssetId.of("USDC")).orElseThrow());
 
-    Asset renamed = registry.classify(AssetId.of("USDC"), new AssetOverrides(Optional.of("Circle"
-        + " Dollar"), Optional.empty(), Optional.of(Collateral.CRYPTO_BACKED), Optional.empty(),
-        Optional.empty(), Optional.empty()));
+    Asset renamed = registry.classify(AssetId.of("USDC"),
+        AssetOverrides.none().withName("Circle Dollar").withCollateral(Collateral.CRYPTO_BACKED));
     assertThat(renamed.name()).isEqualTo("Circle Dollar");
     assertThat(renamed.stablecoinTerms().orElseThrow().collateral())
         .isEqualTo(Collateral.CRYPTO_BACKED);
@@ -103,31 +101,28 @@ class AssetRegistryTest {
     assertThatThrownBy(() -> registry.classify(AssetId.of("BTC"), kind(AssetKind.STABLECOIN)))
         .hasMessageContaining("--collateral");
 
-    Asset given = registry.classify(AssetId.of("NEWUSD"), new AssetOverrides(Optional.empty(),
-        Optional.empty(), Optional.of(Collateral.FIAT_BACKED), Optional.empty(), Optional.empty(),
-        Optional.of("Acme")));
+    Asset given = registry.classify(AssetId.of("NEWUSD"),
+        AssetOverrides.none().withCollateral(Collateral.FIAT_BACKED).withIssuer("Acme"));
     assertThat(given).isEqualTo(Asset.stablecoin(AssetId.of("NEWUSD"), "NEWUSD",
         new StablecoinTerms("USD", BigDecimal.ONE, Collateral.FIAT_BACKED, "Acme")));
 
-    Asset euro = registry.classify(AssetId.of("NEWEUR"), new AssetOverrides(Optional.empty(),
-        Optional.of(AssetKind.STABLECOIN), Optional.of(Collateral.FIAT_BACKED),
-        Optional.of("eur"), Optional.of(new BigDecimal("1.00")), Optional.empty()));
+    Asset euro = registry.classify(AssetId.of("NEWEUR"), AssetOverrides.none()
+        .withKind(AssetKind.STABLECOIN).withCollateral(Collateral.FIAT_BACKED)
+        .withPegCurrency("eur").withPegTarget(new BigDecimal("1.00")));
     assertThat(euro.stablecoinTerms().orElseThrow().pegCurrency()).isEqualTo("EUR");
     assertThat(euro.stablecoinTerms().orElseThrow().issuer()).isEqualTo("unknown");
   }
 
   @Test
   void overridesRejectContradictionsAndBadPegs() {
-    assertThatThrownBy(() -> new AssetOverrides(Optional.empty(), Optional.of(AssetKind.COIN),
-        Optional.of(Collateral.FIAT_BACKED), Optional.empty(), Optional.empty(), Optional.empty()))
+    assertThatThrownBy(() -> AssetOverrides.none().withKind(AssetKind.COIN)
+        .withCollateral(Collateral.FIAT_BACKED))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("fiat-backed");
-    assertThatThrownBy(() -> new AssetOverrides(Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.of(BigDecimal.ZERO), Optional.empty()))
+    assertThatThrownBy(() -> AssetOverrides.none().withPegTarget(BigDecimal.ZERO))
         .hasMessageContaining("pegTarget must be positive, was 0");
-    assertThatThrownBy(() -> registry.classify(AssetId.of("X"), new AssetOverrides(
-        Optional.empty(), Optional.empty(), Optional.of(Collateral.FIAT_BACKED),
-        Optional.of("dollars"), Optional.empty(), Optional.empty())))
+    assertThatThrownBy(() -> registry.classify(AssetId.of("X"),
+        AssetOverrides.none().withCollateral(Collateral.FIAT_BACKED).withPegCurrency("dollars")))
         .hasMessageContaining("DOLLARS");
   }
 
@@ -160,8 +155,7 @@ class AssetRegistryTest {
   }
 
   private AssetOverrides kind(AssetKind kind) {
-    return new AssetOverrides(Optional.empty(), Optional.of(kind), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty());
+    return AssetOverrides.none().withKind(kind);
   }
 
   private StablecoinTerms terms(String symbol) {

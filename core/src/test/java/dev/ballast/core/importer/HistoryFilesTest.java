@@ -49,6 +49,13 @@ class HistoryFilesTest {
   }
 
   @Test
+  void aFolderIsNotAFile() {
+    assertThatThrownBy(() -> parse(dir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is a folder");
+  }
+
+  @Test
   void aFileNameWithoutASymbolAsksForOne() {
     Path file = write(dir, "_-usd-max.csv", "snapped_at,price,market_cap,total_volume");
 
