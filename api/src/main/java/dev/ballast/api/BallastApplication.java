@@ -1,5 +1,6 @@
 package dev.ballast.api;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.ballast.api.cli.ImportCommand;
@@ -7,6 +8,7 @@ import dev.ballast.api.errors.ProblemMappers;
 import dev.ballast.api.health.MarketDataHealthCheck;
 import dev.ballast.api.resources.AssetResource;
 import dev.ballast.core.store.Database;
+import dev.ballast.core.store.MarketStore;
 import io.dropwizard.core.Application;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.core.server.AbstractServerFactory;
@@ -14,6 +16,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -29,6 +32,8 @@ public class BallastApplication extends Application<BallastConfiguration> {
 
   @Override
   public void initialize(Bootstrap<BallastConfiguration> bootstrap) {
+    // Dates as ISO text ("2024-03-01"), never as arrays of numbers.
+    bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     bootstrap.addCommand(new ImportCommand());
   }
 
@@ -46,12 +51,17 @@ public class BallastApplication extends Application<BallastConfiguration> {
         .build(environment, config.getDataSourceFactory(), dataSource, "database"));
 
     Injector injector = Guice.createInjector(new BallastModule(jdbi, clock));
+    BooleanSupplier loading = () -> false;
     if (config.getMarket().isSimulated()) {
-      injector.getInstance(SimulatedMarketLoader.class).loadIfEmpty(config.getMarket().getSeed());
+      SimulatedMarketLoader loader = new SimulatedMarketLoader(
+          injector.getInstance(MarketStore.class), config.getMarket().getSeed());
+      environment.lifecycle().manage(loader);
+      environment.jersey().register(new LoadingFilter(loader));
+      loading = loader::isLoading;
     }
+    environment.healthChecks().register("market-data", new MarketDataHealthCheck(jdbi, loading));
 
     ProblemMappers.all().forEach(environment.jersey()::register);
     environment.jersey().register(injector.getInstance(AssetResource.class));
-    environment.healthChecks().register("market-data", new MarketDataHealthCheck(jdbi));
   }
 }

@@ -15,11 +15,11 @@ public class BallastConfiguration extends Configuration {
 
   /**
    * The embedded default. AUTO_SERVER lets CLI commands open the database while the server has
-   * it open; DB_CLOSE_ON_EXIT=FALSE stops H2's own shutdown hook from closing it under a
-   * server that is still stopping (shared/STACK.md #8).
+   * it open (the first process to open the file serves it to the others over loopback). H2
+   * refuses AUTO_SERVER together with DB_CLOSE_ON_EXIT=FALSE, so H2's shutdown hook stays on:
+   * whatever stops on shutdown must not need the database after SIGTERM (shared/STACK.md #8).
    */
-  public static final String DEFAULT_H2_URL =
-      "jdbc:h2:file:./data/ballast;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+  public static final String DEFAULT_H2_URL = "jdbc:h2:file:./data/ballast;AUTO_SERVER=TRUE";
 
   @Valid @NotNull private DataSourceFactory database = defaultDatabase();
 

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +24,18 @@ class AssetApiIT {
 
   static final DropwizardAppExtension<BallastConfiguration> APP = new DropwizardAppExtension<>(
       BallastApplication.class, ApiTestSupport.config(TestDatabase.h2(), true));
+
+  @BeforeAll
+  static void waitForTheSimulatedMarket() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    Response response = request("/v1/assets");
+    while (response.getStatus() == 503 && System.nanoTime() < deadline) {
+      assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+      Thread.sleep(200);
+      response = request("/v1/assets");
+    }
+    assertThat(response.getStatus()).isEqualTo(200);
+  }
 
   private static JsonNode get(String path) {
     Response response = request(path);
