@@ -77,9 +77,12 @@ final class Csv {
    * Double#parseDouble} reads it, or NaN when this fast path cannot be sure (then the caller asks
    * {@code parseDouble}). Why: {@code parseDouble} is most of the cost of reading a CoinGecko file,
    * and in a freshly started importer, before the JIT has compiled it, it made parsing the 40
-   * shared files take over a second. Exact by Clinger's argument: a mantissa below 2^53 and a
-   * power of ten up to 10^22 are both exact doubles, so one IEEE multiplication or division
-   * rounds the decimal's true value correctly, as {@code parseDouble} does.
+   * shared files take over a second. Up to 18 significant digits and exponents within ±22 (all
+   * but a handful of the CoinGecko values): a mantissa below 2^53 takes Clinger's path (it and
+   * 10^|e| are exact doubles, so one IEEE multiplication or division rounds the true value
+   * correctly); a larger one, the common 17-digit case, is done in exact integer arithmetic and
+   * rounded once. Either way the result is the correctly rounded value, as from {@code
+   * parseDouble}; {@code CsvTest} checks it bit for bit.
    */
   static double fastNumber(String s) {
     int n = s.length();
@@ -153,13 +156,83 @@ final class Csv {
     if (mantissa == 0) {
       return negative ? -0.0 : 0.0;
     }
-    if (mantissa > MAX_EXACT_MANTISSA || exponent < -22 || exponent > 22) {
+    if (exponent < -22 || exponent > 22) {
       return Double.NaN;
     }
-    double value = exponent < 0
-        ? mantissa / EXACT_POWERS_OF_TEN[-exponent]
-        : mantissa * EXACT_POWERS_OF_TEN[exponent];
+    double value;
+    if (mantissa <= MAX_EXACT_MANTISSA) {
+      value = exponent < 0
+          ? mantissa / EXACT_POWERS_OF_TEN[-exponent]
+          : mantissa * EXACT_POWERS_OF_TEN[exponent];
+    } else {
+      value = exponent < 0 ? wideQuotient(mantissa, -exponent) : wideProduct(mantissa, exponent);
+    }
     return negative ? -value : value;
+  }
+
+  private static final long[] POWERS_OF_FIVE = new long[23];
+
+  static {
+    POWERS_OF_FIVE[0] = 1;
+    for (int i = 1; i < POWERS_OF_FIVE.length; i++) {
+      POWERS_OF_FIVE[i] = POWERS_OF_FIVE[i - 1] * 5;
+    }
+  }
+
+  /**
+   * {@code m * 10^e} correctly rounded, for {@code m < 2^60} and {@code 0 <= e <= 22}: the
+   * 17-digit values Clinger's path cannot take. {@code m * 5^e < 2^112} is computed exactly in
+   * 128 bits and rounded once; the factor {@code 2^e} is exact.
+   */
+  private static double wideProduct(long m, int e) {
+    long five = POWERS_OF_FIVE[e];
+    return round(Math.multiplyHigh(m, five), m * five, false, e);
+  }
+
+  /**
+   * {@code m / 10^k} correctly rounded, for {@code m < 2^60} and {@code 0 < k <= 22}: a 63-bit
+   * quotient of {@code m / 5^k} by long division (the divisor is below 2^52, so 11-bit steps
+   * never overflow), whether a remainder is left, then one rounding; the factor {@code 2^-k} is
+   * exact.
+   */
+  private static double wideQuotient(long m, int k) {
+    long divisor = POWERS_OF_FIVE[k];
+    long quotient = m / divisor;
+    long remainder = m % divisor;
+    int shift = 0;
+    while (Long.numberOfLeadingZeros(quotient) > 1) {
+      int step = Math.min(11, Long.numberOfLeadingZeros(quotient) - 1);
+      long widened = remainder << step;
+      quotient = (quotient << step) | (widened / divisor);
+      remainder = widened % divisor;
+      shift += step;
+    }
+    return round(0, quotient, remainder != 0, -shift - k);
+  }
+
+  /**
+   * The unsigned 128-bit integer {@code hi:lo}, plus a nonzero fraction below it when {@code
+   * sticky}, times {@code 2^scale}, rounded half-even to a double. NaN (so the caller falls back)
+   * outside the range this class needs.
+   */
+  private static double round(long hi, long lo, boolean sticky, int scale) {
+    int bits = hi != 0
+        ? 128 - Long.numberOfLeadingZeros(hi)
+        : 64 - Long.numberOfLeadingZeros(lo);
+    if (bits <= 53) {
+      return sticky ? Double.NaN : Math.scalb((double) lo, scale);
+    }
+    int drop = bits - 53;
+    if (drop >= 64) {
+      return Double.NaN;
+    }
+    long mantissa = (lo >>> drop) | (hi << (64 - drop)); // drop > 0, so the shift is < 64
+    long rest = lo & ((1L << drop) - 1);
+    long half = 1L << (drop - 1);
+    if (rest > half || (rest == half && (sticky || (mantissa & 1) == 1))) {
+      mantissa++; // may reach 2^53, still exact
+    }
+    return Math.scalb((double) mantissa, drop + scale);
   }
 
   static long integer(String field, String column) {

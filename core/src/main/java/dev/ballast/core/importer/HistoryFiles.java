@@ -144,13 +144,19 @@ public final class HistoryFiles {
   }
 
   /**
-   * The asset a file is about, read from its name as each source names its downloads: CoinGecko
-   * {@code btc-usd-max.csv} and Yahoo {@code BTC-USD.csv} give the part before the first '-';
-   * Binance {@code BTCUSDT-1d-2024-01.csv} gives the pair before the first '-' without its USD
-   * quote currency (USDT, USDC, FDUSD, BUSD, TUSD, DAI or USD).
+   * The asset a file is about, read from its name as each source names its downloads:
    *
-   * @throws IllegalArgumentException if the name gives no valid symbol, or a Binance pair is not
-   *     quoted in a USD currency (its prices would not be USD)
+   * <ul>
+   *   <li>CoinGecko {@code btc-usd-max.csv} → BTC: the part before the first '-', and the
+   *       currency after it must be {@code usd} (CoinGecko also exports {@code btc-eur-max.csv});
+   *   <li>Yahoo {@code BTC-USD.csv} → BTC: likewise, and a numeric suffix of four or more digits,
+   *       which Yahoo adds to tell apart coins sharing a symbol ({@code UNI7083-USD}), is dropped;
+   *   <li>Binance {@code BTCUSDT-1d-2024-01.csv} → BTC: the pair before the first '-' without its
+   *       USD quote currency (USDT, USDC, FDUSD, BUSD, TUSD, DAI or USD).
+   * </ul>
+   *
+   * @throws IllegalArgumentException if the name gives no valid symbol, or says the prices are
+   *     not in USD; a caller who knows better passes the symbol to {@link #parse}
    */
   public static AssetId symbolFromFileName(Path file, SourceFormat format) {
     Objects.requireNonNull(file, "file");
@@ -158,10 +164,20 @@ public final class HistoryFiles {
     String name = file.getFileName().toString();
     String base = name.toLowerCase(Locale.ROOT).endsWith(".csv")
         ? name.substring(0, name.length() - 4) : name;
-    int dash = base.indexOf('-');
-    String head = (dash >= 0 ? base.substring(0, dash) : base).strip();
+    String[] parts = base.split("-", -1);
+    String head = parts[0].strip();
     if (format == SourceFormat.BINANCE) {
       head = stripUsdQuote(head, file);
+    } else {
+      String currency = parts.length > 1 ? parts[1].strip() : "";
+      if (!currency.equalsIgnoreCase("usd")) {
+        throw new IllegalArgumentException("the file name " + name + " does not say the prices"
+            + " are in USD (" + format + " files are named like " + example(format) + "); give"
+            + " the symbol if they are");
+      }
+      if (format == SourceFormat.YAHOO) {
+        head = head.replaceFirst("(?<=[A-Za-z])[0-9]{4,}$", "");
+      }
     }
     try {
       return AssetId.of(head);

@@ -4,6 +4,7 @@ import static dev.ballast.core.importer.Fixtures.parse;
 import static dev.ballast.core.importer.Fixtures.problemLines;
 import static dev.ballast.core.importer.Fixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ballast.core.asset.AssetId;
 import dev.ballast.core.price.DailyBar;
@@ -125,6 +126,19 @@ class CoinGeckoFormatTest {
     assertThat(parse(uni).asset()).isEqualTo(AssetId.of("UNI"));
     assertThat(parse(uni, "uniswap").asset()).isEqualTo(AssetId.of("UNISWAP"));
     assertThat(parse(uni, "uniswap").bars().get(0).asset()).isEqualTo(AssetId.of("UNISWAP"));
+  }
+
+  @Test
+  void aFileNameMustSayUsdUnlessTheSymbolIsGiven() {
+    Path eur = write(dir, "btc-eur-max.csv", HEADER, "2024-01-02 00:00:00 UTC,1,1,1");
+
+    assertThatThrownBy(() -> parse(eur))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("btc-eur-max.csv")
+        .hasMessageContaining("USD");
+    assertThat(parse(eur, "BTC").bars()).hasSize(1);
+    assertThat(HistoryFiles.symbolFromFileName(Path.of("USDe-usd-max.csv"),
+        SourceFormat.COINGECKO)).isEqualTo(AssetId.of("USDE"));
   }
 
   @Test

@@ -94,7 +94,19 @@ class YahooFormatTest {
 
   @Test
   void symbolFromTheTicker() {
-    assertThat(HistoryFiles.symbolFromFileName(Path.of("x/USDT-USD.csv"), SourceFormat.YAHOO))
-        .isEqualTo(AssetId.of("USDT"));
+    assertThat(symbol("x/USDT-USD.csv")).isEqualTo("USDT");
+    assertThat(symbol("UNI7083-USD.csv")).isEqualTo("UNI"); // Yahoo's disambiguation suffix
+    assertThat(symbol("1INCH-USD.csv")).isEqualTo("1INCH");
+    assertThat(symbol("USD1-USD.csv")).isEqualTo("USD1");
+    assertThatThrownBy(() -> symbol("BTC-EUR.csv"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not say the prices are in USD");
+    assertThatThrownBy(() -> symbol("download.csv"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("BTC-USD.csv");
+  }
+
+  private static String symbol(String fileName) {
+    return HistoryFiles.symbolFromFileName(Path.of(fileName), SourceFormat.YAHOO).symbol();
   }
 }
