@@ -32,8 +32,9 @@ import java.util.Arrays;
  *
  * <p><b>Numerics.</b> Rolling windows are O(n): sums and moments are updated as the window
  * slides and recomputed exactly once per window length, so rounding error cannot build up over
- * long histories or swamp the tiny variance of a stablecoin. Moments use Welford-style
- * updates of deviations, never {@code Σx² − (Σx)²/n}.
+ * long histories. Moments use Welford-style updates of deviations, never {@code Σx² −
+ * (Σx)²/n}, and are also recomputed when a window sheds values far larger than it keeps, so a
+ * stablecoin's tiny variance survives a violent past.
  *
  * <p>Stateless and thread-safe.
  */
@@ -525,6 +526,7 @@ public final class Indicators {
     int run = 0;
     double mu = 0;
     double s = 0;
+    double churn = 0;
     for (int i = 0; i < x.length; i++) {
       double v = x[i];
       if (Double.isNaN(v)) {
@@ -534,7 +536,17 @@ public final class Indicators {
       if (++run < window) {
         continue;
       }
-      if ((run - window) % window == 0) {
+      boolean exact = (run - window) % window == 0;
+      if (!exact) {
+        double old = x[i - window];
+        double newMu = mu + (v - old) / window;
+        double update = (v - old) * (v - newMu + old - mu);
+        s += update;
+        mu = newMu;
+        churn += Math.abs(update);
+        exact = isSwampedByRounding(s, churn);
+      }
+      if (exact) {
         int from = i - window + 1;
         mu = exactSum(x, from, i + 1) / window;
         s = 0;
@@ -542,20 +554,24 @@ public final class Indicators {
           double d = x[j] - mu;
           s += d * d;
         }
-      } else {
-        double old = x[i - window];
-        double newMu = mu + (v - old) / window;
-        s += (v - old) * (v - newMu + old - mu);
-        mu = newMu;
-        if (s < 0) {
-          s = 0; // rounding on a (nearly) flat window; a variance is never negative
-        }
+        churn = 0;
       }
       if (mean != null) {
         mean[i] = mu;
       }
       m2[i] = s;
     }
+  }
+
+  /**
+   * Whether a slid moment {@code s} has become too small to trust next to the updates that built
+   * it since its last exact computation: their rounding error is about {@code 1e-16 * churn}, so
+   * this keeps it below 1e-10 of {@code s}. It fires when a window sheds a violent past (a
+   * stablecoin after a depeg, a coin after a 1,000× collapse) and never on steady data, so the
+   * extra recomputations stay O(n) in all. Also true for a negative {@code s}.
+   */
+  private static boolean isSwampedByRounding(double s, double churn) {
+    return s < churn * 1e-6;
   }
 
   /** Rolling correlation or beta of log returns, from sliding co-moments. */
@@ -572,6 +588,9 @@ public final class Indicators {
     double caa = 0;
     double cbb = 0;
     double cab = 0;
+    double churnAa = 0;
+    double churnBb = 0;
+    double churnAb = 0;
     for (int i = 0; i < ra.length; i++) {
       double x = ra[i];
       double y = rb[i];
@@ -582,7 +601,33 @@ public final class Indicators {
       if (++run < window) {
         continue;
       }
-      if ((run - window) % window == 0) {
+      boolean exact = (run - window) % window == 0;
+      if (!exact) {
+        // Replacing (xo, yo) by (x, y) at a fixed count: C' = C + dx (y - my') + dy (xo - mx).
+        double xo = ra[i - window];
+        double yo = rb[i - window];
+        double dx = x - xo;
+        double dy = y - yo;
+        double newMa = ma + dx / window;
+        double newMb = mb + dy / window;
+        double updateAa = dx * (x - newMa + xo - ma);
+        double updateBb = dy * (y - newMb + yo - mb);
+        double updateAb = dx * (y - newMb) + dy * (xo - ma);
+        caa += updateAa;
+        cbb += updateBb;
+        cab += updateAb;
+        ma = newMa;
+        mb = newMb;
+        churnAa += Math.abs(updateAa);
+        churnBb += Math.abs(updateBb);
+        churnAb += Math.abs(updateAb);
+        // The co-moment may rightly be near 0, so judge its error against the variances.
+        exact =
+            isSwampedByRounding(caa, churnAa)
+                || isSwampedByRounding(cbb, churnBb)
+                || isSwampedByRounding(Math.sqrt(caa * cbb), churnAb);
+      }
+      if (exact) {
         int from = i - window + 1;
         ma = exactSum(ra, from, i + 1) / window;
         mb = exactSum(rb, from, i + 1) / window;
@@ -596,21 +641,9 @@ public final class Indicators {
           cbb += db * db;
           cab += da * db;
         }
-      } else {
-        // Replacing (xo, yo) by (x, y) at a fixed count: C' = C + dx (y - my') + dy (xo - my).
-        double xo = ra[i - window];
-        double yo = rb[i - window];
-        double dx = x - xo;
-        double dy = y - yo;
-        double newMa = ma + dx / window;
-        double newMb = mb + dy / window;
-        caa += dx * (x - newMa + xo - ma);
-        cbb += dy * (y - newMb + yo - mb);
-        cab += dx * (y - newMb) + dy * (xo - ma);
-        ma = newMa;
-        mb = newMb;
-        caa = Math.max(caa, 0);
-        cbb = Math.max(cbb, 0);
+        churnAa = 0;
+        churnBb = 0;
+        churnAb = 0;
       }
       if (beta) {
         out[i] = cbb > 0 ? cab / cbb : Double.NaN;
