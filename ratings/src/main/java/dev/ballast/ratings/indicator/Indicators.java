@@ -58,6 +58,7 @@ public final class Indicators {
     requirePositive("period", period);
     double[] out = nans(x.length);
     int run = 0;
+    int slides = 0; // since the last exact sum
     double sum = 0;
     for (int i = 0; i < x.length; i++) {
       double v = x[i];
@@ -69,8 +70,9 @@ public final class Indicators {
       if (run < period) {
         continue;
       }
-      if ((run - period) % period == 0) {
+      if (run == period || ++slides == period) {
         sum = exactSum(x, i - period + 1, i + 1);
+        slides = 0;
       } else {
         sum += v - x[i - period];
       }
@@ -101,7 +103,7 @@ public final class Indicators {
   }
 
   /**
-   * Moving average of the MACD family: {@code line = ema(fast) - ema(slow)}, {@code signal =
+   * Moving Average Convergence/Divergence: {@code line = ema(fast) - ema(slow)}, {@code signal =
    * ema(line, signal)}, {@code histogram = line - signal}, all with textbook SMA seeding (usual
    * parameters 12, 26, 9). In price units. Warm-up: {@code slow - 1} values for the line and
    * {@code slow + signal - 2} for the signal and histogram.
@@ -144,6 +146,8 @@ public final class Indicators {
   public static double[] rsi(double[] close, int period) {
     requirePositive("period", period);
     double[] out = nans(close.length);
+    // Multiplying by 1/period keeps a division off the loop's dependency chain (ta4j does too).
+    double alpha = 1.0 / period;
     int changes = -1; // changes seen since the last gap; -1 until a previous close exists
     double avgGain = 0;
     double avgLoss = 0;
@@ -160,8 +164,9 @@ public final class Indicators {
         continue;
       }
       double change = c - close[i - 1];
-      double gain = change > 0 ? change : 0;
-      double loss = change < 0 ? -change : 0;
+      // Branch-free: up and down days alternate unpredictably.
+      double gain = Math.max(change, 0);
+      double loss = Math.max(-change, 0);
       if (changes <= period) {
         // Sums until the seed is complete, then Wilder's first averages.
         avgGain += gain;
@@ -172,8 +177,8 @@ public final class Indicators {
         avgGain /= period;
         avgLoss /= period;
       } else {
-        avgGain += (gain - avgGain) / period;
-        avgLoss += (loss - avgLoss) / period;
+        avgGain += (gain - avgGain) * alpha;
+        avgLoss += (loss - avgLoss) * alpha;
       }
       out[i] = rsiOf(avgGain, avgLoss);
     }
@@ -457,6 +462,7 @@ public final class Indicators {
     requireSameLength("high", high, "low", low);
     requireSameLength("high", high, "close", close);
     double[] out = nans(close.length);
+    double alpha = 1.0 / period;
     int run = 0;
     double avg = 0;
     for (int i = 0; i < close.length; i++) {
@@ -476,7 +482,7 @@ public final class Indicators {
         }
         avg /= period;
       } else {
-        avg += (tr - avg) / period;
+        avg += (tr - avg) * alpha;
       }
       out[i] = avg;
     }
@@ -523,10 +529,12 @@ public final class Indicators {
    * leaves the other indexes as they were (callers pass NaN-filled arrays).
    */
   private static void rollingMoments(double[] x, int window, double[] mean, double[] m2) {
+    double perValue = 1.0 / window; // a multiplication, not a division, on the dependency chain
     int run = 0;
     double mu = 0;
     double s = 0;
     double churn = 0;
+    int slides = 0; // since the last exact computation
     for (int i = 0; i < x.length; i++) {
       double v = x[i];
       if (Double.isNaN(v)) {
@@ -536,10 +544,10 @@ public final class Indicators {
       if (++run < window) {
         continue;
       }
-      boolean exact = (run - window) % window == 0;
+      boolean exact = run == window || ++slides == window;
       if (!exact) {
         double old = x[i - window];
-        double newMu = mu + (v - old) / window;
+        double newMu = mu + (v - old) * perValue;
         double update = (v - old) * (v - newMu + old - mu);
         s += update;
         mu = newMu;
@@ -555,6 +563,7 @@ public final class Indicators {
           s += d * d;
         }
         churn = 0;
+        slides = 0;
       }
       if (mean != null) {
         mean[i] = mu;
@@ -582,6 +591,7 @@ public final class Indicators {
     double[] ra = logReturns(a);
     double[] rb = logReturns(b);
     double[] out = nans(a.length);
+    double perValue = 1.0 / window;
     int run = 0;
     double ma = 0;
     double mb = 0;
@@ -591,6 +601,7 @@ public final class Indicators {
     double churnAa = 0;
     double churnBb = 0;
     double churnAb = 0;
+    int slides = 0; // since the last exact computation
     for (int i = 0; i < ra.length; i++) {
       double x = ra[i];
       double y = rb[i];
@@ -601,15 +612,15 @@ public final class Indicators {
       if (++run < window) {
         continue;
       }
-      boolean exact = (run - window) % window == 0;
+      boolean exact = run == window || ++slides == window;
       if (!exact) {
         // Replacing (xo, yo) by (x, y) at a fixed count: C' = C + dx (y - my') + dy (xo - mx).
         double xo = ra[i - window];
         double yo = rb[i - window];
         double dx = x - xo;
         double dy = y - yo;
-        double newMa = ma + dx / window;
-        double newMb = mb + dy / window;
+        double newMa = ma + dx * perValue;
+        double newMb = mb + dy * perValue;
         double updateAa = dx * (x - newMa + xo - ma);
         double updateBb = dy * (y - newMb + yo - mb);
         double updateAb = dx * (y - newMb) + dy * (xo - ma);
@@ -644,6 +655,7 @@ public final class Indicators {
         churnAa = 0;
         churnBb = 0;
         churnAb = 0;
+        slides = 0;
       }
       if (beta) {
         out[i] = cbb > 0 ? cab / cbb : Double.NaN;
@@ -660,7 +672,8 @@ public final class Indicators {
     if (avgLoss == 0) {
       return avgGain == 0 ? 50 : 100;
     }
-    return 100 - 100 / (1 + avgGain / avgLoss);
+    // 100 - 100 / (1 + RS) with RS = gain / loss, in one division.
+    return 100 * avgGain / (avgGain + avgLoss);
   }
 
   private static double dailyRiskFree(double riskFreeAnnual) {
