@@ -36,19 +36,19 @@ import org.ta4j.core.num.Num;
 
 /**
  * The trader-grade indicator set (SMA 20/50, EMA 12/26, RSI 14, MACD 12/26/9, ROC 7/30, 30-day
- * volatility, Bollinger %B 20/2, ATR 14) for {@code assets} assets × {@value #DAYS} days, once
- * with Ballast's {@link Indicators} and once with ta4j 0.17 on {@code DoubleNum}, in the same
- * run so the two scores share the machine's state. One operation computes every value of every
- * indicator for every asset. The issue asks for Ballast to be at least 10× faster, and for the
- * whole universe (2,000 × 2,000) to grade in under a second.
+ * volatility, Bollinger %B 20/2, ATR 14) for {@code assets} assets × {@value #DAYS} days, once with
+ * Ballast's {@link Indicators} and once with ta4j 0.17 on {@code DoubleNum}, in the same run so the
+ * two scores share the machine's state. One operation computes every value of every indicator for
+ * every asset. The issue asks for Ballast to be at least 10× faster, and for the whole universe
+ * (2,000 × 2,000) to grade in under a second.
  *
  * <p>Data is a seeded geometric random walk with a deterministic daily range, built in {@link
- * #setUp}, as are ta4j's bar series, so only indicator computation is timed. ta4j computes
- * lazily and caches, so its side asks every indicator for every index, as a grader reading the
- * whole history would.
+ * #setUp}, as are ta4j's bar series, so only indicator computation is timed. ta4j computes lazily
+ * and caches, so its side asks every indicator for every index, as a grader reading the whole
+ * history would.
  *
- * <p>Run (the heap is fixed and pre-touched because page faults on fresh memory would
- * otherwise dominate; see shared/STACK.md):
+ * <p>Run (the heap is fixed and pre-touched because page faults on fresh memory would otherwise
+ * dominate; see shared/STACK.md):
  *
  * <pre>
  * bench/indicators.sh                      # builds, runs, prints both scores and their ratio
@@ -59,7 +59,9 @@ import org.ta4j.core.num.Num;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 2, time = 10)
 @Measurement(iterations = 3, time = 10)
 public class IndicatorBenchmark {

@@ -5,36 +5,36 @@ import java.util.Arrays;
 /**
  * Technical and risk indicators as pure functions over daily columns of {@code double}.
  *
- * <p><b>Shape.</b> Every function returns a new array as long as its input, index-aligned with
- * it: element {@code i} uses inputs up to and including {@code i} only (no look-ahead). Values
- * that cannot be computed yet (the warm-up, given per method) are {@code NaN}. Inputs are never
+ * <p><b>Shape.</b> Every function returns a new array as long as its input, index-aligned with it:
+ * element {@code i} uses inputs up to and including {@code i} only (no look-ahead). Values that
+ * cannot be computed yet (the warm-up, given per method) are {@code NaN}. Inputs are never
  * modified. Empty input gives empty output; input shorter than the warm-up gives all NaN.
  *
- * <p><b>Missing values.</b> A {@code NaN} input is a missing day, and no indicator pretends to
- * know it:
+ * <p><b>Missing values.</b> A {@code NaN} input is a missing day, and no indicator pretends to know
+ * it:
  *
  * <ul>
  *   <li>windowed indicators (SMA, standard deviation, volatility, Sharpe, ...) are NaN at every
  *       index whose window contains a missing value, and resume as soon as the window is whole
  *       again;
- *   <li>recursive indicators (EMA, RSI, ATR, MACD) cannot skip a gap without inventing the
- *       missing change, so they <em>restart</em>: NaN at the gap, then a fresh warm-up seeded
- *       from the values after it, exactly as if the series began there;
+ *   <li>recursive indicators (EMA, RSI, ATR, MACD) cannot skip a gap without inventing the missing
+ *       change, so they <em>restart</em>: NaN at the gap, then a fresh warm-up seeded from the
+ *       values after it, exactly as if the series began there;
  *   <li>point-to-point indicators (log return, rate of change) are NaN when either endpoint is.
- *   </ul>
+ * </ul>
  *
  * So a value is never a blend of real data and a guess, and one missing day costs at most one
  * warm-up. Prices are expected to be positive; {@code ±Infinity} is not treated specially.
  *
- * <p><b>Returns and annualisation.</b> Risk indicators work on daily log returns and annualise
- * with 365 days, not the 252 of equity markets, because crypto trades every calendar day.
- * Their {@code window} counts returns, so they need {@code window + 1} closes.
+ * <p><b>Returns and annualisation.</b> Risk indicators work on daily log returns and annualise with
+ * 365 days, not the 252 of equity markets, because crypto trades every calendar day. Their {@code
+ * window} counts returns, so they need {@code window + 1} closes.
  *
- * <p><b>Numerics.</b> Rolling windows are O(n): sums and moments are updated as the window
- * slides and recomputed exactly once per window length, so rounding error cannot build up over
- * long histories. Moments use Welford-style updates of deviations, never {@code Σx² −
- * (Σx)²/n}, and are also recomputed when a window sheds values far larger than it keeps, so a
- * stablecoin's tiny variance survives a violent past.
+ * <p><b>Numerics.</b> Rolling windows are O(n): sums and moments are updated as the window slides
+ * and recomputed exactly once per window length, so rounding error cannot build up over long
+ * histories. Moments use Welford-style updates of deviations, never {@code Σx² − (Σx)²/n}, and are
+ * also recomputed when a window sheds values far larger than it keeps, so a stablecoin's tiny
+ * variance survives a violent past.
  *
  * <p>Stateless and thread-safe.
  */
@@ -83,8 +83,8 @@ public final class Indicators {
 
   /**
    * Exponential moving average with {@code alpha = 2 / (period + 1)}, seeded the textbook way
-   * (StockCharts, TA-Lib): the first value is the SMA of the first {@code period} values. In
-   * the input's units. Warm-up: {@code period - 1} values.
+   * (StockCharts, TA-Lib): the first value is the SMA of the first {@code period} values. In the
+   * input's units. Warm-up: {@code period - 1} values.
    */
   public static double[] ema(double[] x, int period) {
     requirePositive("period", period);
@@ -94,8 +94,8 @@ public final class Indicators {
   /**
    * EMA as {@link #ema} but seeded with the first value itself, as ta4j's {@code EMAIndicator}
    * does: defined from index 0, and its early values lean on that one value. The two variants
-   * converge as the seed's weight {@code (1 - alpha)^i} decays (below 1e-9 after roughly
-   * {@code 10 * period} bars); use this one only to reproduce ta4j figures exactly.
+   * converge as the seed's weight {@code (1 - alpha)^i} decays (below 1e-9 after roughly ten
+   * periods); use this one only to reproduce ta4j figures exactly.
    */
   public static double[] emaSeededWithFirst(double[] x, int period) {
     requirePositive("period", period);
@@ -105,8 +105,8 @@ public final class Indicators {
   /**
    * Moving Average Convergence/Divergence: {@code line = ema(fast) - ema(slow)}, {@code signal =
    * ema(line, signal)}, {@code histogram = line - signal}, all with textbook SMA seeding (usual
-   * parameters 12, 26, 9). In price units. Warm-up: {@code slow - 1} values for the line and
-   * {@code slow + signal - 2} for the signal and histogram.
+   * parameters 12, 26, 9). In price units. Warm-up: {@code slow - 1} values for the line and {@code
+   * slow + signal - 2} for the signal and histogram.
    *
    * @throws IllegalArgumentException unless {@code 1 <= fast < slow} and {@code signal >= 1}
    */
@@ -139,9 +139,9 @@ public final class Indicators {
   /**
    * Relative Strength Index, 0 to 100, with Wilder's smoothing ({@code alpha = 1 / period}): the
    * first average gain and loss are the simple means of the first {@code period} changes, as in
-   * Wilder (1978). 100 when the window has gains but no losses, 0 for losses but no gains, and
-   * 50 for a flat window (no momentum either way; ta4j says 0 there). Warm-up: {@code period}
-   * values (the first change needs two closes).
+   * Wilder (1978). 100 when the window has gains but no losses, 0 for losses but no gains, and 50
+   * for a flat window (no momentum either way; ta4j says 0 there). Warm-up: {@code period} values
+   * (the first change needs two closes).
    */
   public static double[] rsi(double[] close, int period) {
     requirePositive("period", period);
@@ -204,8 +204,8 @@ public final class Indicators {
   // Risk on daily log returns
 
   /**
-   * Daily log returns {@code ln(close[i] / close[i - 1])}, dimensionless. Warm-up: 1 value
-   * (index 0 is NaN). NaN when either close is.
+   * Daily log returns {@code ln(close[i] / close[i - 1])}, dimensionless. Warm-up: 1 value (index 0
+   * is NaN). NaN when either close is.
    */
   public static double[] logReturns(double[] close) {
     double[] out = nans(close.length);
@@ -216,10 +216,10 @@ public final class Indicators {
   }
 
   /**
-   * Rolling <em>sample</em> standard deviation (divides by {@code window - 1}) of the last
-   * {@code window} values, in the input's units. ta4j's {@code StandardDeviationIndicator}
-   * divides by {@code window}: multiply it by {@code sqrt(window / (window - 1))} to compare.
-   * Warm-up: {@code window - 1} values.
+   * Rolling <em>sample</em> standard deviation (divides by {@code window - 1}) of the last {@code
+   * window} values, in the input's units. ta4j's {@code StandardDeviationIndicator} divides by
+   * {@code window}: multiply it by {@code sqrt(window / (window - 1))} to compare. Warm-up: {@code
+   * window - 1} values.
    *
    * @throws IllegalArgumentException if {@code window < 2}
    */
@@ -234,9 +234,9 @@ public final class Indicators {
   }
 
   /**
-   * Annualised volatility: the rolling sample standard deviation ({@code n - 1}) of the last
-   * {@code window} daily log returns times {@code sqrt(365)}, as a fraction ({@code 0.6} is 60%
-   * a year). Warm-up: {@code window} values (needs {@code window + 1} closes).
+   * Annualised volatility: the rolling sample standard deviation ({@code n - 1}) of the last {@code
+   * window} daily log returns times {@code sqrt(365)}, as a fraction ({@code 0.6} is 60% a year).
+   * Warm-up: {@code window} values (needs {@code window + 1} closes).
    *
    * @throws IllegalArgumentException if {@code window < 2}
    */
@@ -251,8 +251,8 @@ public final class Indicators {
   /**
    * Rolling maximum drawdown: the largest fall from a close to any later close within the last
    * {@code window} closes, as a positive fraction of the earlier close ({@code 0.35} for a −35%
-   * peak-to-trough fall, 0 if the window never fell). Warm-up: {@code window - 1} values.
-   * Closes must be positive.
+   * peak-to-trough fall, 0 if the window never fell). Warm-up: {@code window - 1} values. Closes
+   * must be positive.
    */
   public static double[] maxDrawdown(double[] close, int window) {
     requirePositive("window", window);
@@ -315,14 +315,14 @@ public final class Indicators {
   }
 
   /**
-   * Rolling annualised Sharpe ratio of the last {@code window} daily log returns: {@code
-   * mean(r - rf) / stdev(r) * sqrt(365)}, sample standard deviation, where the daily risk-free
-   * log return is {@code ln(1 + riskFreeAnnual) / 365}. Dimensionless. NaN where the returns do
-   * not vary (a flat window). Warm-up: {@code window} values.
+   * Rolling annualised Sharpe ratio of the last {@code window} daily log returns: {@code mean(r -
+   * rf) / stdev(r) * sqrt(365)}, sample standard deviation, where the daily risk-free log return is
+   * {@code ln(1 + riskFreeAnnual) / 365}. Dimensionless. NaN where the returns do not vary (a flat
+   * window). Warm-up: {@code window} values.
    *
    * @param riskFreeAnnual annual risk-free rate as a fraction, e.g. {@code 0.04}
-   * @throws IllegalArgumentException if {@code window < 2} or the rate is not finite or {@code
-   *     <= -1}
+   * @throws IllegalArgumentException if {@code window < 2} or the rate is not finite or {@code <=
+   *     -1}
    */
   public static double[] sharpe(double[] close, int window, double riskFreeAnnual) {
     requireAtLeast("window", window, 2);
@@ -338,17 +338,16 @@ public final class Indicators {
   }
 
   /**
-   * Rolling annualised Sortino ratio of the last {@code window} daily log returns: {@code
-   * mean(r - rf) / downsideDeviation * sqrt(365)}, where the downside deviation is {@code
-   * sqrt(Σ min(0, r - rf)² / window)}, the target downside deviation of Sortino and Price (1994)
-   * with the risk-free rate as target (every return counts in the divisor, not only the bad
-   * ones). Dimensionless. A window with no return below the target has no downside: {@code
-   * +Infinity} if its mean excess return is positive, NaN otherwise. Warm-up: {@code window}
-   * values.
+   * Rolling annualised Sortino ratio of the last {@code window} daily log returns: {@code mean(r -
+   * rf) / downsideDeviation * sqrt(365)}, where the downside deviation is {@code sqrt(Σ min(0, r -
+   * rf)² / window)}, the target downside deviation of Sortino and Price (1994) with the risk-free
+   * rate as target (every return counts in the divisor, not only the bad ones). Dimensionless. A
+   * window with no return below the target has no downside: {@code +Infinity} if its mean excess
+   * return is positive, NaN otherwise. Warm-up: {@code window} values.
    *
    * @param riskFreeAnnual annual risk-free rate as a fraction, e.g. {@code 0.04}
-   * @throws IllegalArgumentException if {@code window < 2} or the rate is not finite or {@code
-   *     <= -1}
+   * @throws IllegalArgumentException if {@code window < 2} or the rate is not finite or {@code <=
+   *     -1}
    */
   public static double[] sortino(double[] close, int window, double riskFreeAnnual) {
     requireAtLeast("window", window, 2);
@@ -376,8 +375,8 @@ public final class Indicators {
 
   /**
    * Rolling Pearson correlation, −1 to 1, of the daily log returns of two index-aligned price
-   * series over the last {@code window} returns. NaN where either series is flat. Warm-up:
-   * {@code window} values; a return is missing when either series misses it.
+   * series over the last {@code window} returns. NaN where either series is flat. Warm-up: {@code
+   * window} values; a return is missing when either series misses it.
    *
    * @throws IllegalArgumentException if {@code window < 2} or the lengths differ
    */
@@ -386,9 +385,9 @@ public final class Indicators {
   }
 
   /**
-   * Rolling beta of {@code asset} against {@code market}: {@code cov(ra, rm) / var(rm)} of
-   * their daily log returns over the last {@code window} returns. Dimensionless. NaN where the
-   * market is flat. Warm-up: {@code window} values.
+   * Rolling beta of {@code asset} against {@code market}: {@code cov(ra, rm) / var(rm)} of their
+   * daily log returns over the last {@code window} returns. Dimensionless. NaN where the market is
+   * flat. Warm-up: {@code window} values.
    *
    * @throws IllegalArgumentException if {@code window < 2} or the lengths differ
    */
@@ -400,9 +399,9 @@ public final class Indicators {
   // Volume, bands, range
 
   /**
-   * Mean volume of the last {@code shortWindow} days over the mean of the last {@code
-   * longWindow} days, dimensionless: above 1 when trading picks up. NaN where the long mean is 0
-   * (no trading). Warm-up: {@code longWindow - 1} values.
+   * Mean volume of the last {@code shortWindow} days over the mean of the last {@code longWindow}
+   * days, dimensionless: above 1 when trading picks up. NaN where the long mean is 0 (no trading).
+   * Warm-up: {@code longWindow - 1} values.
    *
    * @throws IllegalArgumentException unless {@code 1 <= shortWindow <= longWindow}
    */
@@ -422,15 +421,15 @@ public final class Indicators {
   }
 
   /**
-   * Bollinger %B: where the close sits in its bands, {@code (close - lower) / (upper - lower)}
-   * with bands {@code sma ± k * sd} over {@code period} closes; 0 on the lower band, 1 on the
-   * upper, outside [0, 1] beyond them. Dimensionless. The standard deviation is the
-   * <em>population</em> one (divides by {@code period}), as John Bollinger specifies and ta4j
-   * computes. NaN for a flat window (no bands). Warm-up: {@code period - 1} values.
+   * Bollinger %B: where the close sits in its bands, {@code (close - lower) / (upper - lower)} with
+   * bands {@code sma ± k * sd} over {@code period} closes; 0 on the lower band, 1 on the upper,
+   * outside [0, 1] beyond them. Dimensionless. The standard deviation is the <em>population</em>
+   * one (divides by {@code period}), as John Bollinger specifies and ta4j computes. NaN for a flat
+   * window (no bands). Warm-up: {@code period - 1} values.
    *
    * @param k band width in standard deviations, usually 2
-   * @throws IllegalArgumentException if {@code period < 1} or {@code k} is not finite and {@code
-   *     > 0}
+   * @throws IllegalArgumentException if {@code period < 1} or {@code k} is not finite and {@code >
+   *     0}
    */
   public static double[] bollingerPercentB(double[] close, int period, double k) {
     requirePositive("period", period);
@@ -448,12 +447,12 @@ public final class Indicators {
   }
 
   /**
-   * Average True Range with Wilder's smoothing ({@code alpha = 1 / period}), in price units.
-   * The true range is {@code max(high, prevClose) - min(low, prevClose)}, and just {@code high -
-   * low} where the previous close is unknown (the first bar, or after a missing close); the
-   * first ATR is the mean of the first {@code period} true ranges, as in Wilder (1978). NaN,
-   * and a restart, wherever a high or low is missing, so series without ranges (daily closes
-   * only) give all NaN. Warm-up: {@code period - 1} values.
+   * Average True Range with Wilder's smoothing ({@code alpha = 1 / period}), in price units. The
+   * true range is {@code max(high, prevClose) - min(low, prevClose)}, and just {@code high - low}
+   * where the previous close is unknown (the first bar, or after a missing close); the first ATR is
+   * the mean of the first {@code period} true ranges, as in Wilder (1978). NaN, and a restart,
+   * wherever a high or low is missing, so series without ranges (daily closes only) give all NaN.
+   * Warm-up: {@code period - 1} values.
    *
    * @throws IllegalArgumentException if {@code period < 1} or the lengths differ
    */
@@ -524,9 +523,9 @@ public final class Indicators {
   }
 
   /**
-   * Writes, for every index whose last {@code window} values are all present, their mean (if
-   * {@code mean} is not null) and their sum of squared deviations from it into {@code m2};
-   * leaves the other indexes as they were (callers pass NaN-filled arrays).
+   * Writes, for every index whose last {@code window} values are all present, their mean (if {@code
+   * mean} is not null) and their sum of squared deviations from it into {@code m2}; leaves the
+   * other indexes as they were (callers pass NaN-filled arrays).
    */
   private static void rollingMoments(double[] x, int window, double[] mean, double[] m2) {
     double perValue = 1.0 / window; // a multiplication, not a division, on the dependency chain
@@ -573,11 +572,11 @@ public final class Indicators {
   }
 
   /**
-   * Whether a slid moment {@code s} has become too small to trust next to the updates that built
-   * it since its last exact computation: their rounding error is about {@code 1e-16 * churn}, so
-   * this keeps it below 1e-10 of {@code s}. It fires when a window sheds a violent past (a
-   * stablecoin after a depeg, a coin after a 1,000× collapse) and never on steady data, so the
-   * extra recomputations stay O(n) in all. Also true for a negative {@code s}.
+   * Whether a slid moment {@code s} has become too small to trust next to the updates that built it
+   * since its last exact computation: their rounding error is about {@code 1e-16 * churn}, so this
+   * keeps it below 1e-10 of {@code s}. It fires when a window sheds a violent past (a stablecoin
+   * after a depeg, a coin after a 1,000× collapse) and never on steady data, so the extra
+   * recomputations stay O(n) in all. Also true for a negative {@code s}.
    */
   private static boolean isSwampedByRounding(double s, double churn) {
     return s < churn * 1e-6;

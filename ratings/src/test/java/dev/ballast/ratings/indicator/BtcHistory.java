@@ -8,20 +8,21 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The real BTC daily history CoinGecko publishes ({@code coingecko/btc-usd-max.csv}, columns
- * {@code snapped_at,price,market_cap,total_volume}), read with a few lines here because tests
- * of indicator maths should not depend on the importer. The data directory comes from the
- * system property {@code ballast.shared.data} (surefire sets it), else {@code ../shared/data}
- * beside the project root. A missing file fails the test: a differential test that quietly
- * skips proves nothing.
+ * The real BTC daily history CoinGecko publishes ({@code coingecko/btc-usd-max.csv}, columns {@code
+ * snapped_at,price,market_cap,total_volume}), read with a few lines here because tests of indicator
+ * maths should not depend on the importer. The data directory comes from the system property {@code
+ * ballast.shared.data} (surefire sets it), else {@code ../shared/data} beside the project root. A
+ * missing file fails the test: a differential test that quietly skips proves nothing.
  */
 record BtcHistory(LocalDate[] dates, double[] close, double[] volume) {
 
   static BtcHistory load() {
     Path file = dataDirectory().resolve("coingecko").resolve("btc-usd-max.csv");
     if (!Files.isRegularFile(file)) {
-      throw new AssertionError("BTC history not found at " + file.toAbsolutePath()
-          + " (set -Dballast.shared.data to the shared data directory)");
+      throw new AssertionError(
+          "BTC history not found at "
+              + file.toAbsolutePath()
+              + " (set -Dballast.shared.data to the shared data directory)");
     }
     try {
       List<String> lines = Files.readAllLines(file);

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Indicators against the worked examples their authorities publish. Each table under {@code
  * src/test/resources/dev/ballast/ratings/indicator} names its source; the expected values were
- * checked by an independent recomputation before being pinned here. Tolerances are half a unit
- * of the last published decimal, so the only slack is the source's own rounding, and the
- * warm-up (where the source leaves cells blank) must match exactly.
+ * checked by an independent recomputation before being pinned here. Tolerances are half a unit of
+ * the last published decimal, so the only slack is the source's own rounding, and the warm-up
+ * (where the source leaves cells blank) must match exactly.
  */
 class IndicatorsPublishedValuesTest {
 
@@ -20,16 +20,14 @@ class IndicatorsPublishedValuesTest {
   void smaMatchesStockChartsMovingAverageExample() {
     ReferenceCsv table = ReferenceCsv.load("sma_ema_10.csv");
 
-    assertMatches(
-        Indicators.sma(table.column("close"), 10), table.column("sma_10"), HALF_A_CENT);
+    assertMatches(Indicators.sma(table.column("close"), 10), table.column("sma_10"), HALF_A_CENT);
   }
 
   @Test
   void emaMatchesStockChartsMovingAverageExample() {
     ReferenceCsv table = ReferenceCsv.load("sma_ema_10.csv");
 
-    assertMatches(
-        Indicators.ema(table.column("close"), 10), table.column("ema_10"), HALF_A_CENT);
+    assertMatches(Indicators.ema(table.column("close"), 10), table.column("ema_10"), HALF_A_CENT);
   }
 
   @Test

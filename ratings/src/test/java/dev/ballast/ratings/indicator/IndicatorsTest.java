@@ -172,10 +172,11 @@ class IndicatorsTest {
     void recursiveIndicatorsRestartAfterTheGapAsIfTheSeriesBeganThere() {
       double[] after = Arrays.copyOfRange(x, 51, x.length);
       assertRestarted(Indicators.ema(gappy, 10), Indicators.ema(after, 10));
-      assertRestarted(Indicators.emaSeededWithFirst(gappy, 10),
-          Indicators.emaSeededWithFirst(after, 10));
+      assertRestarted(
+          Indicators.emaSeededWithFirst(gappy, 10), Indicators.emaSeededWithFirst(after, 10));
       assertRestarted(Indicators.rsi(gappy, 14), Indicators.rsi(after, 14));
-      assertRestarted(Indicators.macd(gappy, 12, 26, 9).histogram(),
+      assertRestarted(
+          Indicators.macd(gappy, 12, 26, 9).histogram(),
           Indicators.macd(after, 12, 26, 9).histogram());
       assertThat(Indicators.ema(gappy, 10)[49]).isEqualTo(Indicators.ema(x, 10)[49]);
     }
@@ -239,8 +240,8 @@ class IndicatorsTest {
       for (int w : new int[] {1, 2, 7, 30}) {
         assertClose(Indicators.sma(a, w), brute(a, w, Stats::mean), 1e-12);
         if (w >= 2) {
-          assertClose(Indicators.stdev(a, w), brute(a, w, v -> Math.sqrt(Stats.m2(v) / (w - 1))),
-              1e-9);
+          assertClose(
+              Indicators.stdev(a, w), brute(a, w, v -> Math.sqrt(Stats.m2(v) / (w - 1))), 1e-9);
         }
       }
     }
@@ -250,18 +251,28 @@ class IndicatorsTest {
       double[] r = Indicators.logReturns(a);
       double rf = Math.log1p(0.04) / 365;
       int w = 30;
-      assertClose(Indicators.volatility(a, w),
-          brute(r, w, v -> Math.sqrt(Stats.m2(v) / (w - 1) * 365)), 1e-9);
-      assertClose(Indicators.sharpe(a, w, 0.04),
-          brute(r, w, v -> (Stats.mean(v) - rf) / Math.sqrt(Stats.m2(v) / (w - 1))
-              * Math.sqrt(365)), 1e-9);
-      assertClose(Indicators.sortino(a, w, 0.04), brute(r, w, v -> {
-        double downside = 0;
-        for (double x : v) {
-          downside += Math.pow(Math.min(0, x - rf), 2);
-        }
-        return (Stats.mean(v) - rf) / Math.sqrt(downside / w) * Math.sqrt(365);
-      }), 1e-9);
+      assertClose(
+          Indicators.volatility(a, w),
+          brute(r, w, v -> Math.sqrt(Stats.m2(v) / (w - 1) * 365)),
+          1e-9);
+      assertClose(
+          Indicators.sharpe(a, w, 0.04),
+          brute(
+              r, w, v -> (Stats.mean(v) - rf) / Math.sqrt(Stats.m2(v) / (w - 1)) * Math.sqrt(365)),
+          1e-9);
+      assertClose(
+          Indicators.sortino(a, w, 0.04),
+          brute(
+              r,
+              w,
+              v -> {
+                double downside = 0;
+                for (double x : v) {
+                  downside += Math.pow(Math.min(0, x - rf), 2);
+                }
+                return (Stats.mean(v) - rf) / Math.sqrt(downside / w) * Math.sqrt(365);
+              }),
+          1e-9);
     }
 
     @Test
@@ -290,25 +301,37 @@ class IndicatorsTest {
     @Test
     void maxDrawdown() {
       for (int w : new int[] {1, 2, 5, 30, 365}) {
-        assertClose(Indicators.maxDrawdown(a, w), brute(a, w, v -> {
-          double peak = v[0];
-          double worst = 0;
-          for (double x : v) {
-            peak = Math.max(peak, x);
-            worst = Math.max(worst, 1 - x / peak);
-          }
-          return worst;
-        }), 1e-12);
+        assertClose(
+            Indicators.maxDrawdown(a, w),
+            brute(
+                a,
+                w,
+                v -> {
+                  double peak = v[0];
+                  double worst = 0;
+                  for (double x : v) {
+                    peak = Math.max(peak, x);
+                    worst = Math.max(worst, 1 - x / peak);
+                  }
+                  return worst;
+                }),
+            1e-12);
       }
     }
 
     @Test
     void bollingerPercentB() {
       int w = 20;
-      assertClose(Indicators.bollingerPercentB(a, w, 2), brute(a, w, v -> {
-        double sd = Math.sqrt(Stats.m2(v) / w);
-        return (v[w - 1] - (Stats.mean(v) - 2 * sd)) / (4 * sd);
-      }), 1e-9);
+      assertClose(
+          Indicators.bollingerPercentB(a, w, 2),
+          brute(
+              a,
+              w,
+              v -> {
+                double sd = Math.sqrt(Stats.m2(v) / w);
+                return (v[w - 1] - (Stats.mean(v) - 2 * sd)) / (4 * sd);
+              }),
+          1e-9);
     }
 
     @Test
@@ -335,7 +358,8 @@ class IndicatorsTest {
         double[] wa = window(ra, i, 30);
         double[] wb = window(rb, i, 30);
         double expectedBeta = Stats.comoment(wb, wa) / Stats.m2(wa);
-        assertThat(betaOfPeg[i]).as("index %d", i)
+        assertThat(betaOfPeg[i])
+            .as("index %d", i)
             .isCloseTo(expectedBeta, offset(1e-9 * Math.abs(expectedBeta)));
       }
     }
@@ -360,8 +384,7 @@ class IndicatorsTest {
 
     @Test
     void sampleStatisticsNeedTwoValues() {
-      assertThatThrownBy(() -> Indicators.stdev(x, 1))
-          .hasMessage("window must be >= 2, was 1");
+      assertThatThrownBy(() -> Indicators.stdev(x, 1)).hasMessage("window must be >= 2, was 1");
       assertThatThrownBy(() -> Indicators.volatility(x, 1)).hasMessageContaining("was 1");
       assertThatThrownBy(() -> Indicators.sharpe(x, 1, 0)).hasMessageContaining("was 1");
       assertThatThrownBy(() -> Indicators.sortino(x, 1, 0)).hasMessageContaining("was 1");
@@ -392,8 +415,7 @@ class IndicatorsTest {
     void otherParameters() {
       assertThatThrownBy(() -> Indicators.bollingerPercentB(x, 2, 0))
           .hasMessage("k must be finite and > 0, was 0.0");
-      assertThatThrownBy(() -> Indicators.bollingerPercentB(x, 2, NAN))
-          .hasMessageContaining("NaN");
+      assertThatThrownBy(() -> Indicators.bollingerPercentB(x, 2, NAN)).hasMessageContaining("NaN");
       assertThatThrownBy(() -> Indicators.sharpe(x, 2, -1))
           .hasMessage("riskFreeAnnual must be finite and > -1, was -1.0");
       assertThatThrownBy(() -> Indicators.volumeRatio(x, 3, 2))

@@ -32,14 +32,14 @@ import org.ta4j.core.num.Num;
  * daily history (about 4,700 days since 2013), equal within 1e-9 relative.
  *
  * <p>Where the definitions differ on purpose, the comparison bridges the difference instead of
- * loosening the tolerance: ta4j seeds EMAs with the first value and Wilder averages (RSI, ATR)
- * with the first gain, loss or true range, so the textbook SMA-seeded variants are compared
- * from bar {@value #SEEDED_FROM} on, where the seed's weight has decayed below 1e-9, and the
- * ta4j-seeded EMA from bar 0; ta4j's ROC is in percent; its standard deviation divides by n.
+ * loosening the tolerance: ta4j seeds EMAs with the first value and Wilder averages (RSI, ATR) with
+ * the first gain, loss or true range, so the textbook SMA-seeded variants are compared from bar
+ * {@value #SEEDED_FROM} on, where the seed's weight has decayed below 1e-9, and the ta4j-seeded EMA
+ * from bar 0; ta4j's ROC is in percent; its standard deviation divides by n.
  *
- * <p>"Relative" is to the larger of both values and a natural scale of the indicator (the close
- * for MACD, which crosses zero; 1 for %B and percent ROC), so zero crossings do not turn
- * rounding noise into huge ratios. The maxima per indicator are printed at the end.
+ * <p>"Relative" is to the larger of both values and a natural scale of the indicator (the close for
+ * MACD, which crosses zero; 1 for %B and percent ROC), so zero crossings do not turn rounding noise
+ * into huge ratios. The maxima per indicator are printed at the end.
  */
 class IndicatorsVsTa4jTest {
 
@@ -79,40 +79,56 @@ class IndicatorsVsTa4jTest {
 
   @AfterAll
   static void printMaxima() {
-    System.out.println("Max relative difference vs ta4j 0.17 (DoubleNum), BTC " + btc.size()
-        + " days:");
-    MAX_RELATIVE_DIFFERENCE.forEach((name, diff) ->
-        System.out.printf("  %-34s %.3e%n", name, diff));
+    System.out.println(
+        "Max relative difference vs ta4j 0.17 (DoubleNum), BTC " + btc.size() + " days:");
+    MAX_RELATIVE_DIFFERENCE.forEach(
+        (name, diff) -> System.out.printf("  %-34s %.3e%n", name, diff));
   }
 
   @Test
   void sma() {
     for (int period : new int[] {20, 50}) {
-      compare("SMA " + period, Indicators.sma(close, period),
-          new SMAIndicator(ta4jClose, period), period - 1, 0);
+      compare(
+          "SMA " + period,
+          Indicators.sma(close, period),
+          new SMAIndicator(ta4jClose, period),
+          period - 1,
+          0);
     }
   }
 
   @Test
   void emaSeededWithFirstEqualsTa4jFromTheFirstBar() {
     for (int period : new int[] {12, 26}) {
-      compare("EMA " + period + " (first-value seed)", Indicators.emaSeededWithFirst(close, period),
-          new EMAIndicator(ta4jClose, period), 0, 0);
+      compare(
+          "EMA " + period + " (first-value seed)",
+          Indicators.emaSeededWithFirst(close, period),
+          new EMAIndicator(ta4jClose, period),
+          0,
+          0);
     }
   }
 
   @Test
   void textbookEmaConvergesToTa4j() {
     for (int period : new int[] {12, 26}) {
-      compare("EMA " + period + " (SMA seed, from 300)", Indicators.ema(close, period),
-          new EMAIndicator(ta4jClose, period), SEEDED_FROM, 0);
+      compare(
+          "EMA " + period + " (SMA seed, from 300)",
+          Indicators.ema(close, period),
+          new EMAIndicator(ta4jClose, period),
+          SEEDED_FROM,
+          0);
     }
   }
 
   @Test
   void rsi() {
-    compare("RSI 14 (from 300)", Indicators.rsi(close, 14), new RSIIndicator(ta4jClose, 14),
-        SEEDED_FROM, 0);
+    compare(
+        "RSI 14 (from 300)",
+        Indicators.rsi(close, 14),
+        new RSIIndicator(ta4jClose, 14),
+        SEEDED_FROM,
+        0);
   }
 
   @Test
@@ -121,8 +137,8 @@ class IndicatorsVsTa4jTest {
     MACDIndicator ta4j = new MACDIndicator(ta4jClose, 12, 26);
     compare("MACD line (from 300)", macd.line(), ta4j, SEEDED_FROM, close);
     compare("MACD signal (from 300)", macd.signal(), ta4j.getSignalLine(9), SEEDED_FROM, close);
-    compare("MACD histogram (from 300)", macd.histogram(), ta4j.getHistogram(9), SEEDED_FROM,
-        close);
+    compare(
+        "MACD histogram (from 300)", macd.histogram(), ta4j.getHistogram(9), SEEDED_FROM, close);
   }
 
   @Test
@@ -134,8 +150,12 @@ class IndicatorsVsTa4jTest {
       line[i] = fast[i] - slow[i];
     }
     compare("MACD line (first-value seed)", line, new MACDIndicator(ta4jClose, 12, 26), 0, close);
-    compare("MACD signal (first-value seed)", Indicators.emaSeededWithFirst(line, 9),
-        new MACDIndicator(ta4jClose, 12, 26).getSignalLine(9), 0, close);
+    compare(
+        "MACD signal (first-value seed)",
+        Indicators.emaSeededWithFirst(line, 9),
+        new MACDIndicator(ta4jClose, 12, 26).getSignalLine(9),
+        0,
+        close);
   }
 
   @Test
@@ -157,8 +177,12 @@ class IndicatorsVsTa4jTest {
     for (int i = 0; i < sample.length; i++) {
       population[i] = sample[i] * Math.sqrt((window - 1.0) / window);
     }
-    compare("stdev 20 of closes", population, new StandardDeviationIndicator(ta4jClose, window),
-        window - 1, 0);
+    compare(
+        "stdev 20 of closes",
+        population,
+        new StandardDeviationIndicator(ta4jClose, window),
+        window - 1,
+        0);
   }
 
   @Test
@@ -170,20 +194,29 @@ class IndicatorsVsTa4jTest {
       populationDaily[i] = vol[i] / Math.sqrt(365) * Math.sqrt((window - 1.0) / window);
     }
     // ta4j's window at bar `window` is returns 1..window, the first without index 0's NaN.
-    compare("volatility 30 (log returns)", populationDaily,
-        new StandardDeviationIndicator(new LogReturn(ta4jClose), window), window, 0);
+    compare(
+        "volatility 30 (log returns)",
+        populationDaily,
+        new StandardDeviationIndicator(new LogReturn(ta4jClose), window),
+        window,
+        0);
   }
 
   @Test
   void bollingerPercentB() {
-    compare("Bollinger %B 20/2", Indicators.bollingerPercentB(close, 20, 2),
-        new PercentBIndicator(ta4jClose, 20, 2), 19, 1);
+    compare(
+        "Bollinger %B 20/2",
+        Indicators.bollingerPercentB(close, 20, 2), new PercentBIndicator(ta4jClose, 20, 2), 19, 1);
   }
 
   @Test
   void atrOnSynthesisedRanges() {
-    compare("ATR 14 (from 300)", Indicators.atr(high, low, close, 14),
-        new ATRIndicator(series, 14), SEEDED_FROM, 0);
+    compare(
+        "ATR 14 (from 300)",
+        Indicators.atr(high, low, close, 14),
+        new ATRIndicator(series, 14),
+        SEEDED_FROM,
+        0);
   }
 
   private static void compare(

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * An expected-value table from {@code src/test/resources/dev/ballast/ratings/indicator}: {@code
- * #} comment lines citing the source, a header, then numbers; a blank cell is a value the source
+ * An expected-value table from {@code src/test/resources/dev/ballast/ratings/indicator}: {@code #}
+ * comment lines citing the source, a header, then numbers; a blank cell is a value the source
  * leaves blank (warm-up), read as NaN.
  */
 final class ReferenceCsv {
