@@ -11,6 +11,9 @@ import io.dropwizard.db.ManagedDataSource;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ch.qos.logback.classic.Level;
 
 /**
  * A command-line tool that works on the configured database (the embedded default without
@@ -44,6 +47,9 @@ public abstract class DatabaseCommand extends ConfiguredCommand<BallastConfigura
   protected final void run(
       Bootstrap<BallastConfiguration> bootstrap, Namespace namespace, BallastConfiguration config)
       throws Exception {
+    // A command's output is its report; the configured log level is for the server.
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+        .setLevel(Level.WARN);
     ManagedDataSource dataSource =
         config.getDataSourceFactory().build(new MetricRegistry(), getName());
     try {

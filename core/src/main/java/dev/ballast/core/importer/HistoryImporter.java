@@ -7,12 +7,19 @@ import dev.ballast.core.asset.AssetRegistry;
 import dev.ballast.core.store.DatasetConflictException;
 import dev.ballast.core.store.DatasetOrigin;
 import dev.ballast.core.store.MarketStore;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Imports files of daily history into the store: each file is parsed, its asset classified by
@@ -21,6 +28,8 @@ import java.util.Optional;
  * reported with file and line and skipped. Importing the same file twice changes nothing.
  */
 public final class HistoryImporter {
+
+  private static final int PARSE_AHEAD = 4;
 
   private final MarketStore store;
   private final AssetRegistry registry;
@@ -107,30 +116,66 @@ public final class HistoryImporter {
     }
     store.prepareFor(DatasetOrigin.IMPORTED, "imported history", options.replace());
     List<FileResult> results = new ArrayList<>(files.size());
-    for (Path file : files) {
-      FileResult result = importFile(file, options);
-      results.add(result);
-      listener.fileDone(result, results.size(), files.size());
+    // Parsing is CPU work and writing waits on the database: parse a few files ahead on another
+    // thread while this one writes. The bound keeps memory flat for any number of files.
+    ExecutorService parser = Executors.newSingleThreadExecutor(r -> {
+      Thread thread = new Thread(r, "history-parser");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      Deque<Future<Parsed>> ahead = new ArrayDeque<>();
+      int next = 0;
+      while (results.size() < files.size()) {
+        while (next < files.size() && ahead.size() < PARSE_AHEAD) {
+          Path file = files.get(next++);
+          ahead.add(parser.submit(() -> parse(file, options)));
+        }
+        FileResult result = write(join(ahead.removeFirst()));
+        results.add(result);
+        listener.fileDone(result, results.size(), files.size());
+      }
+    } finally {
+      parser.shutdownNow();
     }
     return new Summary(List.copyOf(results), Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private FileResult importFile(Path file, Options options) {
-    ParsedHistory parsed;
+  /** A file parsed and its asset classified, or the reason it could not be. */
+  private record Parsed(Path file, ParsedHistory history, Asset asset, String failure) {}
+
+  private Parsed parse(Path file, Options options) {
     try {
-      parsed = HistoryFiles.parse(file, options.symbol());
-    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-      return FileResult.failed(file, e.getMessage());
+      ParsedHistory history = HistoryFiles.parse(file, options.symbol());
+      return new Parsed(file, history, registry.classify(history.asset(), options.overrides()),
+          null);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      return new Parsed(file, null, null, e.getMessage());
     }
-    Asset asset;
+  }
+
+  private FileResult write(Parsed parsed) {
+    if (parsed.failure() != null) {
+      return FileResult.failed(parsed.file(), parsed.failure());
+    }
+    ParsedHistory history = parsed.history();
+    MarketStore.WriteResult written = store.writeHistory(parsed.asset(), history.bars());
+    return new FileResult(parsed.file(), Optional.of(history.format()),
+        Optional.of(parsed.asset().id()), written.inserted(), written.updated(),
+        written.unchanged(), history.problems(), Optional.empty());
+  }
+
+  private static Parsed join(Future<Parsed> future) {
     try {
-      asset = registry.classify(parsed.asset(), options.overrides());
-    } catch (IllegalArgumentException e) {
-      return FileResult.failed(file, e.getMessage());
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while parsing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
     }
-    MarketStore.WriteResult written = store.writeHistory(asset, parsed.bars());
-    return new FileResult(file, Optional.of(parsed.format()), Optional.of(asset.id()),
-        written.inserted(), written.updated(), written.unchanged(), parsed.problems(),
-        Optional.empty());
   }
 }
