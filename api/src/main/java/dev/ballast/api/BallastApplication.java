@@ -9,6 +9,8 @@ import dev.ballast.api.health.MarketDataHealthCheck;
 import dev.ballast.api.resources.AssetResource;
 import dev.ballast.core.store.Database;
 import dev.ballast.core.store.MarketStore;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.core.server.AbstractServerFactory;
@@ -32,6 +34,9 @@ public class BallastApplication extends Application<BallastConfiguration> {
 
   @Override
   public void initialize(Bootstrap<BallastConfiguration> bootstrap) {
+    // ${VAR} and ${VAR:-default} in the YAML are read from the environment.
+    bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+        bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     // Dates as ISO text ("2024-03-01"), never as arrays of numbers.
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     bootstrap.addCommand(new ImportCommand());
