@@ -3,10 +3,18 @@ package dev.ballast.api;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.ballast.api.cli.EvaluateCommand;
+import dev.ballast.api.cli.GradeCommand;
 import dev.ballast.api.cli.ImportCommand;
 import dev.ballast.api.errors.ProblemMappers;
 import dev.ballast.api.health.MarketDataHealthCheck;
 import dev.ballast.api.resources.AssetResource;
+import dev.ballast.api.resources.CsvPageWriter;
+import dev.ballast.api.resources.EvaluationResource;
+import dev.ballast.api.resources.RatingResource;
+import dev.ballast.api.resources.SignalResource;
+import dev.ballast.api.resources.StablecoinResource;
+import dev.ballast.api.schedule.Scheduling;
 import dev.ballast.core.store.Database;
 import dev.ballast.core.store.MarketStore;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -18,7 +26,9 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.quartz.CronExpression;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -40,6 +50,15 @@ public class BallastApplication extends Application<BallastConfiguration> {
     // Dates as ISO text ("2024-03-01"), never as arrays of numbers.
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     bootstrap.addCommand(new ImportCommand());
+    bootstrap.addCommand(new GradeCommand());
+    bootstrap.addCommand(new EvaluateCommand());
+  }
+
+  private static void validateCron(String cron) {
+    if (!CronExpression.isValidExpression(cron)) {
+      throw new IllegalArgumentException("grading.schedule is not a valid Quartz cron expression"
+          + " (seconds minutes hours day-of-month month day-of-week), was \"" + cron + "\"");
+    }
   }
 
   @Override
@@ -55,18 +74,33 @@ public class BallastApplication extends Application<BallastConfiguration> {
     Jdbi jdbi = Database.configure(new JdbiFactory()
         .build(environment, config.getDataSourceFactory(), dataSource, "database"));
 
-    Injector injector = Guice.createInjector(new BallastModule(jdbi, clock));
+    Ratings.settings(config.getGrading()); // a bad weight fails the start, not a later run
+    validateCron(config.getGrading().getSchedule());
+    Injector injector = Guice.createInjector(new BallastModule(jdbi, clock, config.getGrading()));
+
+    Runnable gradeNewDays = () -> { };
+    if (config.getGrading().isEnabled()) {
+      Scheduling scheduling = new Scheduling(injector, config.getGrading().getSchedule());
+      environment.lifecycle().manage(scheduling);
+      gradeNewDays = () -> scheduling.runNow(Scheduling.GRADING);
+    }
     BooleanSupplier loading = () -> false;
     if (config.getMarket().isSimulated()) {
       SimulatedMarketLoader loader = new SimulatedMarketLoader(
-          injector.getInstance(MarketStore.class), config.getMarket().getSeed());
+          injector.getInstance(MarketStore.class), config.getMarket().getSeed(), gradeNewDays);
       environment.lifecycle().manage(loader);
       environment.jersey().register(new LoadingFilter(loader));
       loading = loader::isLoading;
+    } else {
+      environment.lifecycle().addServerLifecycleListener(server -> gradeNewDays.run());
     }
     environment.healthChecks().register("market-data", new MarketDataHealthCheck(jdbi, loading));
 
     ProblemMappers.all().forEach(environment.jersey()::register);
-    environment.jersey().register(injector.getInstance(AssetResource.class));
+    environment.jersey().register(new CsvPageWriter());
+    for (Class<?> resource : List.of(AssetResource.class, RatingResource.class,
+        SignalResource.class, StablecoinResource.class, EvaluationResource.class)) {
+      environment.jersey().register(injector.getInstance(resource));
+    }
   }
 }

@@ -25,6 +25,18 @@ public class BallastConfiguration extends Configuration {
 
   @Valid @NotNull private MarketSettings market = new MarketSettings();
 
+  @Valid @NotNull private GradingSettings grading = new GradingSettings();
+
+  @JsonProperty
+  public GradingSettings getGrading() {
+    return grading;
+  }
+
+  @JsonProperty
+  public void setGrading(GradingSettings grading) {
+    this.grading = grading;
+  }
+
   @JsonProperty("database")
   public DataSourceFactory getDataSourceFactory() {
     return database;

@@ -22,19 +22,26 @@ final class SimulatedMarketLoader implements Managed {
 
   private final MarketStore store;
   private final SimulationSettings settings;
+  private final Runnable afterLoad;
   private final CountDownLatch done = new CountDownLatch(1);
   private volatile boolean loading;
   private volatile Throwable failure;
 
-  SimulatedMarketLoader(MarketStore store, long seed) {
+  /**
+   * @param afterLoad runs once the database holds market data, whether this loader filled it or
+   *     found it filled
+   */
+  SimulatedMarketLoader(MarketStore store, long seed, Runnable afterLoad) {
     this.store = store;
     this.settings = SimulationSettings.defaults().withSeed(seed);
+    this.afterLoad = afterLoad;
   }
 
   @Override
   public void start() {
     if (store.origin().isPresent()) {
       done.countDown();
+      afterLoad.run();
       return;
     }
     loading = true;
@@ -70,6 +77,8 @@ final class SimulatedMarketLoader implements Managed {
         LOG.info("loaded the simulated market (seed {}, {} assets) in {} ms", settings.seed(),
             market.assets().size(), (System.nanoTime() - started) / 1_000_000);
       }
+      loading = false;
+      afterLoad.run();
     } catch (RuntimeException | Error e) {
       failure = e;
       LOG.error("could not load the simulated market", e);

@@ -26,8 +26,8 @@ public abstract class DatabaseCommand extends ConfiguredCommand<BallastConfigura
     super(name, description);
   }
 
-  /** The open database a command works on. */
-  protected record Context(Jdbi jdbi) {}
+  /** The open database a command works on, and the configuration. */
+  protected record Context(Jdbi jdbi, BallastConfiguration config) {}
 
   @Override
   public final void configure(Subparser subparser) {
@@ -54,7 +54,7 @@ public abstract class DatabaseCommand extends ConfiguredCommand<BallastConfigura
         config.getDataSourceFactory().build(new MetricRegistry(), getName());
     try {
       Database.migrate(dataSource);
-      run(bootstrap, namespace, new Context(Database.jdbi(dataSource)));
+      run(bootstrap, namespace, new Context(Database.jdbi(dataSource), config));
     } finally {
       dataSource.stop();
     }

@@ -55,6 +55,34 @@ final class Params {
     }
   }
 
+  /** Refuses query parameters the endpoint does not know: a typo must not pass unnoticed. */
+  static void onlyKnown(jakarta.ws.rs.core.UriInfo uri, String... known) {
+    java.util.Set<String> allowed = java.util.Set.of(known);
+    for (String name : uri.getQueryParameters().keySet()) {
+      if (!allowed.contains(name)) {
+        throw ProblemException.badRequest(name, "unknown query parameter \"" + abbreviate(name)
+            + "\"; this endpoint takes " + String.join(", ", new java.util.TreeSet<>(allowed)));
+      }
+    }
+  }
+
+  /** A number within [min, max], or null when the parameter is absent. */
+  static Double number(String field, String value, double min, double max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      double v = Double.parseDouble(value.strip());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ProblemException.badRequest(field, field + " must be a number from " + (long) min
+        + " to " + (long) max + ", was \"" + abbreviate(value) + "\"");
+  }
+
   private static String abbreviate(String value) {
     return value.length() > 40 ? value.substring(0, 40) + "..." : value;
   }

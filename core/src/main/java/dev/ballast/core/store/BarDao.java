@@ -132,12 +132,12 @@ public interface BarDao extends SqlObject {
   private static void addRow(PriceSeries.Builder builder, ResultSet rs) throws SQLException {
     builder.add(
         rs.getObject("bar_date", LocalDate.class),
-        Sql.doubleOrNaN(rs, "open_usd"),
-        Sql.doubleOrNaN(rs, "high_usd"),
-        Sql.doubleOrNaN(rs, "low_usd"),
+        Columns.doubleOrNaN(rs, "open_usd"),
+        Columns.doubleOrNaN(rs, "high_usd"),
+        Columns.doubleOrNaN(rs, "low_usd"),
         rs.getDouble("close_usd"),
-        Sql.doubleOrNaN(rs, "volume_usd"),
-        Sql.doubleOrNaN(rs, "market_cap_usd"));
+        Columns.doubleOrNaN(rs, "volume_usd"),
+        Columns.doubleOrNaN(rs, "market_cap_usd"));
   }
 
   /** Maps a coverage row. */
@@ -157,12 +157,12 @@ public interface BarDao extends SqlObject {
       return new DailyBar(
           new AssetId(rs.getString("symbol")),
           rs.getObject("bar_date", LocalDate.class),
-          Sql.doubleOrNaN(rs, "open_usd"),
-          Sql.doubleOrNaN(rs, "high_usd"),
-          Sql.doubleOrNaN(rs, "low_usd"),
+          Columns.doubleOrNaN(rs, "open_usd"),
+          Columns.doubleOrNaN(rs, "high_usd"),
+          Columns.doubleOrNaN(rs, "low_usd"),
           rs.getDouble("close_usd"),
-          Sql.doubleOrNaN(rs, "volume_usd"),
-          Sql.doubleOrNaN(rs, "market_cap_usd"));
+          Columns.doubleOrNaN(rs, "volume_usd"),
+          Columns.doubleOrNaN(rs, "market_cap_usd"));
     }
   }
 }

@@ -32,12 +32,12 @@ import org.jdbi.v3.sqlobject.customizer.SqlStatementCustomizerFactory;
         DailyBar bar = (DailyBar) arg;
         stmt.bind("asset", bar.asset().symbol())
             .bind("date", bar.date())
-            .bindByType("open", Sql.nullIfNaN(bar.open()), Double.class)
-            .bindByType("high", Sql.nullIfNaN(bar.high()), Double.class)
-            .bindByType("low", Sql.nullIfNaN(bar.low()), Double.class)
+            .bindByType("open", Columns.nullIfNaN(bar.open()), Double.class)
+            .bindByType("high", Columns.nullIfNaN(bar.high()), Double.class)
+            .bindByType("low", Columns.nullIfNaN(bar.low()), Double.class)
             .bind("close", bar.close())
-            .bindByType("volume", Sql.nullIfNaN(bar.volume()), Double.class)
-            .bindByType("marketCap", Sql.nullIfNaN(bar.marketCap()), Double.class);
+            .bindByType("volume", Columns.nullIfNaN(bar.volume()), Double.class)
+            .bindByType("marketCap", Columns.nullIfNaN(bar.marketCap()), Double.class);
       };
     }
   }

@@ -1,0 +1,65 @@
+package dev.ballast.api.resources;
+
+import dev.ballast.api.errors.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The {@code limit} and {@code cursor} parameters. A cursor is opaque to clients: base64url of
+ * the query it belongs to and the position after the last row served, so that a cursor given
+ * to a different query is refused instead of silently skipping rows.
+ */
+final class Paging {
+
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 500;
+
+  private Paging() {}
+
+  static int limit(String value) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int limit = Integer.parseInt(value.strip());
+      if (limit >= 1 && limit <= MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ProblemException.badRequest("limit",
+        "limit must be a whole number from 1 to " + MAX_LIMIT + ", was \"" + value + "\"");
+  }
+
+  /** A cursor for {@code query} positioned at {@code position} (several parts). */
+  static String encode(String query, List<String> position) {
+    String text = query + "\n" + String.join("\n", position);
+    return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The position a cursor holds, or null when no cursor was given.
+   *
+   * @throws ProblemException 400 if the cursor is malformed or belongs to another query
+   */
+  static List<String> decode(String cursor, String query, int parts) {
+    if (cursor == null || cursor.isBlank()) {
+      return null;
+    }
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(cursor.strip()),
+          StandardCharsets.UTF_8);
+      List<String> lines = List.of(text.split("\n", -1));
+      if (lines.size() == parts + 1 && lines.get(0).equals(query)) {
+        return lines.subList(1, lines.size());
+      }
+    } catch (IllegalArgumentException e) {
+      // answered below
+    }
+    throw ProblemException.badRequest("cursor", "cursor is not one this query gave out;"
+        + " repeat the query without it to start from the first page");
+  }
+}
