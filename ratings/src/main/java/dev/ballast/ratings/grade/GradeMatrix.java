@@ -167,7 +167,7 @@ public final class GradeMatrix {
       double p = percentiles[f.ordinal()][a];
       double share =
           Double.isNaN(grade) || Double.isNaN(p) ? 0 : weights.weight(f) / present;
-      scores.add(new FactorScore(f.name(), raw(f, a, day), p, share, share * p));
+      scores.add(new FactorScore(f.name(), raw(f, a, day), p, share, share == 0 ? 0 : share * p));
     }
     return scores;
   }
