@@ -54,6 +54,17 @@ public class BallastApplication extends Application<BallastConfiguration> {
     bootstrap.addCommand(new EvaluateCommand());
   }
 
+  /** Starts the scheduler if grading is enabled; returns what runs the grading job at once. */
+  private static Runnable gradeNewDays(
+      BallastConfiguration config, Environment environment, Injector injector) {
+    if (!config.getGrading().isEnabled()) {
+      return () -> { };
+    }
+    Scheduling scheduling = new Scheduling(injector, config.getGrading().getSchedule());
+    environment.lifecycle().manage(scheduling);
+    return () -> scheduling.runNow(Scheduling.GRADING);
+  }
+
   private static void validateCron(String cron) {
     if (!CronExpression.isValidExpression(cron)) {
       throw new IllegalArgumentException("grading.schedule is not a valid Quartz cron expression"
@@ -78,12 +89,7 @@ public class BallastApplication extends Application<BallastConfiguration> {
     validateCron(config.getGrading().getSchedule());
     Injector injector = Guice.createInjector(new BallastModule(jdbi, clock, config.getGrading()));
 
-    Runnable gradeNewDays = () -> { };
-    if (config.getGrading().isEnabled()) {
-      Scheduling scheduling = new Scheduling(injector, config.getGrading().getSchedule());
-      environment.lifecycle().manage(scheduling);
-      gradeNewDays = () -> scheduling.runNow(Scheduling.GRADING);
-    }
+    Runnable gradeNewDays = gradeNewDays(config, environment, injector);
     BooleanSupplier loading = () -> false;
     if (config.getMarket().isSimulated()) {
       SimulatedMarketLoader loader = new SimulatedMarketLoader(
