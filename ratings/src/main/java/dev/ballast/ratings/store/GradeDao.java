@@ -156,8 +156,8 @@ public interface GradeDao extends SqlObject {
   enum GradeSort {
     TRADER_GRADE("trader_grade"),
     INVESTOR_GRADE("investor_grade"),
-    TRADER_CHANGE("trader_change"),
-    INVESTOR_CHANGE("investor_change"),
+    TRADER_GRADE_CHANGE("trader_change"),
+    INVESTOR_GRADE_CHANGE("investor_change"),
     SYMBOL("symbol");
 
     private final String column;

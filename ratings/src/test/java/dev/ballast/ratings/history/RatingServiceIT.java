@@ -31,8 +31,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RatingServiceIT {
 
-  private static final SimulatedMarket MARKET =
-      SimulatedMarket.generate(SimulationSettings.defaults());
+  /** A small market (12 coins, 3 years) that still holds both scripted stablecoin events. */
+  private static final SimulatedMarket MARKET = SimulatedMarket.generate(new SimulationSettings(
+      42, LocalDate.of(2021, 1, 1), LocalDate.of(2023, 12, 31), 12));
 
   private static Jdbi loaded(TestDatabase.Engine engine) {
     Jdbi jdbi = TestDatabase.create(engine).migrated();
