@@ -42,15 +42,17 @@ class RatingApiIT {
   static void waitForGrades() throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
     while (System.nanoTime() < deadline) {
-      Response assets = request("/v1/assets?kind=coin");
-      Response ratings = request("/v1/ratings?limit=1");
-      if (assets.getStatus() == 200 && ratings.getStatus() == 200) {
-        LocalDate last = LocalDate.parse(
-            assets.readEntity(JsonNode.class).get("assets").get(0).get("lastDate").asText());
-        JsonNode items = ratings.readEntity(JsonNode.class).get("items");
-        if (items.size() == 1 && items.get(0).get("date").asText().equals(last.toString())) {
-          lastDay = last;
-          return;
+      // Close each response: an unread one keeps its pooled connection, and the pool is small.
+      try (Response assets = request("/v1/assets?kind=coin");
+          Response ratings = request("/v1/ratings?limit=1")) {
+        if (assets.getStatus() == 200 && ratings.getStatus() == 200) {
+          LocalDate last = LocalDate.parse(
+              assets.readEntity(JsonNode.class).get("assets").get(0).get("lastDate").asText());
+          JsonNode items = ratings.readEntity(JsonNode.class).get("items");
+          if (items.size() == 1 && items.get(0).get("date").asText().equals(last.toString())) {
+            lastDay = last;
+            return;
+          }
         }
       }
       Thread.sleep(250);
@@ -145,6 +147,23 @@ class RatingApiIT {
     Set<String> symbols = new HashSet<>();
     all.get("items").forEach(i -> symbols.add(i.get("symbol").asText()));
     assertThat(symbols).hasSize(all.get("items").size()).contains(symbol);
+  }
+
+  @Test
+  void comparesFollowingTheSignalWithHolding() {
+    String symbol = get("/v1/ratings?kind=coin&limit=1").get("items").get(0).get("symbol")
+        .asText();
+    JsonNode free = get("/v1/signals/" + symbol + "/performance?feeBps=0");
+    JsonNode costly = get("/v1/signals/" + symbol + "/performance?feeBps=100");
+    assertThat(free.get("holdReturn").asDouble()).isGreaterThan(-1.0);
+    assertThat(free.get("exposure").asDouble()).isBetween(0.0, 1.0);
+    if (free.get("trades").asInt() > 0) {
+      assertThat(costly.get("signalReturn").asDouble())
+          .isLessThan(free.get("signalReturn").asDouble());
+    }
+    try (Response negative = request("/v1/signals/" + symbol + "/performance?feeBps=-1")) {
+      assertThat(negative.getStatus()).isEqualTo(400);
+    }
   }
 
   @Test

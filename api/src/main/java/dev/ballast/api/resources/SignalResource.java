@@ -3,11 +3,15 @@ package dev.ballast.api.resources;
 import dev.ballast.api.errors.ProblemException;
 import dev.ballast.core.asset.AssetId;
 import dev.ballast.core.store.AssetDao;
+import dev.ballast.core.store.BarDao;
+import dev.ballast.ratings.signal.SignalPerformance;
+import dev.ballast.ratings.signal.Signals;
 import dev.ballast.ratings.store.GradeDao;
 import dev.ballast.ratings.store.StoredGrade;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -29,6 +33,60 @@ public final class SignalResource {
   SignalResource(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
+
+  /**
+   * What following an asset's signal would have earned between two days (long on +1, in cash
+   * otherwise, entering at the close of the signal's day, paying {@code feeBps} per trade)
+   * against buying at the first close and holding.
+   */
+  @GET
+  @Path("/{symbol}/performance")
+  @Produces(MediaType.APPLICATION_JSON)
+  public PerformanceView performance(
+      @Context UriInfo uri,
+      @PathParam("symbol") String symbol,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("feeBps") String feeBps) {
+    Params.onlyKnown(uri, "from", "to", "feeBps");
+    AssetId id = Params.symbol("symbol", symbol);
+    LocalDate start = Params.date("from", from, LocalDate.of(1900, 1, 1));
+    LocalDate end = Params.date("to", to, LocalDate.of(9999, 12, 31));
+    Params.range(start, end);
+    Double fee = Params.number("feeBps", feeBps, 0, 1000);
+    double bps = fee == null ? DEFAULT_FEE_BPS : fee;
+    return jdbi.withHandle(handle -> {
+      if (handle.attach(AssetDao.class).find(id).isEmpty()) {
+        throw ProblemException.notFound("symbol", "no asset with symbol " + id);
+      }
+      List<StoredGrade> graded = handle.attach(GradeDao.class)
+          .range(Optional.of(id), start, end, Optional.empty(), Optional.empty(), 100_000);
+      if (graded.size() < 2) {
+        throw ProblemException.notFound("symbol",
+            "fewer than two graded days for " + id + " between " + start + " and " + end);
+      }
+      LocalDate first = graded.get(0).grade().date();
+      LocalDate last = graded.get(graded.size() - 1).grade().date();
+      double[] close = handle.attach(BarDao.class).series(id, first, last)
+          .closesOnCalendar(first, last);
+      int[] signal = new int[close.length];
+      for (StoredGrade g : graded) {
+        signal[(int) (g.grade().date().toEpochDay() - first.toEpochDay())] = g.signal();
+      }
+      SignalPerformance p = Signals.performance(signal, close, bps);
+      return new PerformanceView(id.symbol(), first, last, bps, p.strategyReturn(),
+          p.holdReturn(), p.trades(), RatingView.known(p.hitRate()), p.strategyMaxDrawdown(),
+          p.holdMaxDrawdown(), p.exposure());
+    });
+  }
+
+  /** Fees of one trade when none are given: 10 basis points, a typical taker fee. */
+  static final double DEFAULT_FEE_BPS = 10;
+
+  /** Following the signal against holding; returns and drawdowns are fractions. */
+  record PerformanceView(String symbol, LocalDate from, LocalDate to, double feeBps,
+      double signalReturn, double holdReturn, int trades, Double hitRate,
+      double signalMaxDrawdown, double holdMaxDrawdown, double exposure) {}
 
   @GET
   public Page<SignalView> list(

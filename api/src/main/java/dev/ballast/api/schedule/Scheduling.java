@@ -37,6 +37,9 @@ public final class Scheduling implements Managed {
     props.setProperty("org.quartz.scheduler.instanceName", "ballast");
     props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     props.setProperty("org.quartz.threadPool.threadCount", "2");
+    // A job still running at shutdown must not keep the JVM alive (see stop()).
+    props.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+    props.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
     props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     scheduler = new StdSchedulerFactory(props).getScheduler();
     scheduler.setJobFactory((bundle, s) -> injector.getInstance(bundle.getJobDetail().getJobClass()));

@@ -10,7 +10,7 @@ import java.util.Objects;
  * top-graded fifth against the bottom fifth. Pure computation over {@code [asset][day]} columns on
  * one shared calendar; missing values are NaN. Stateless and thread-safe.
  *
- * <p>See {@code docs/methodology-pegs-signals.md} for the method and its limits.
+ * <p>See {@code docs/methodology.md} for the method and its limits.
  */
 public final class GradeEvaluation {
 

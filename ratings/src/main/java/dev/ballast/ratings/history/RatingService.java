@@ -120,7 +120,10 @@ public final class RatingService {
       List<PegHealth> pegs = new ArrayList<>();
       for (LocalDate d = chunk; !d.isAfter(end); d = d.plusDays(1)) {
         rows.addAll(storedGrades(graded, d));
-        pegs.addAll(graded.pegs().asOf(d));
+        for (AssetId stablecoin : graded.pegs().assets()) {
+          // Only days with a bar: asOf(d) would carry a coin's last day over a gap.
+          graded.pegs().on(stablecoin, d).ifPresent(pegs::add);
+        }
       }
       LocalDate chunkFrom = chunk;
       jdbi.useTransaction(handle -> {

@@ -16,7 +16,7 @@ import java.util.Objects;
  * Judges stablecoin pegs day by day: deviation from the peg target and from the consensus of the
  * other stablecoins of the same peg, intraday extremes where the bars have them, 7- and 30-day
  * windows, persistence and liquidity. The rules are in {@link PegThresholds} and {@code
- * docs/methodology-pegs-signals.md}.
+ * docs/methodology.md}.
  *
  * <p>Look-ahead free: the result for day {@code d} reads bars dated {@code d} or earlier only.
  * Stateless and thread-safe.

@@ -2,7 +2,7 @@ package dev.ballast.ratings.peg;
 
 /**
  * How well a stablecoin holds its peg on one day; the rules are in {@link PegThresholds} and {@code
- * docs/methodology-pegs-signals.md}. Ordered from healthy to broken, so that {@code compareTo}
+ * docs/methodology.md}. Ordered from healthy to broken, so that {@code compareTo}
  * ranks severity ({@link #UNKNOWN} sorts last but is no severity: test for it first).
  */
 public enum PegStatus {

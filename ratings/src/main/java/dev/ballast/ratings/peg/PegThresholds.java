@@ -6,7 +6,7 @@ package dev.ballast.ratings.peg;
  * extreme <em>trips</em> a band only when it is that far from <em>both</em> references, the peg
  * target and the other stablecoins' consensus (when there is one), so that a move of the USD
  * reference itself, which shifts every stablecoin together, trips nothing. Immutable and
- * thread-safe; see {@code docs/methodology-pegs-signals.md} for why each default.
+ * thread-safe; see {@code docs/methodology.md} for why each default.
  *
  * @param watchDeviation a close this far off both references makes the day WATCH (default 0.75%:
  *     above the calm noise of daily closes, ±0.2–0.3% for the big fiat-backed coins and up to ±0.6%

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Trading signals from trader grades, and what following them would have earned. Pure functions
  * over {@code double[]} columns of consecutive days; the rules are in {@link SignalRule} and {@code
- * docs/methodology-pegs-signals.md}. Stateless and thread-safe.
+ * docs/methodology.md}. Stateless and thread-safe.
  */
 public final class Signals {
 

@@ -98,6 +98,25 @@ class RatingServiceIT {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Engine.class)
+  void aDayMissingFromAStablecoinsHistoryIsSkippedNotRepeated(TestDatabase.Engine engine) {
+    Jdbi jdbi = loaded(engine);
+    var stablecoin = MARKET.assets().stream().filter(a -> a.isStablecoin()).findFirst()
+        .orElseThrow().id();
+    LocalDate gap = LocalDate.of(2023, 6, 10);
+    jdbi.useHandle(h -> h.execute("DELETE FROM daily_bars WHERE symbol = ? AND bar_date = ?",
+        stablecoin.symbol(), gap));
+    RatingService service = new RatingService(jdbi, RatingService.Settings.defaults());
+
+    service.grade(gap.minusDays(5), gap.plusDays(5), RatingService.Progress.NONE);
+
+    List<PegHealth> rows = jdbi.onDemand(PegHealthDao.class).history(stablecoin,
+        gap.minusDays(5), gap.plusDays(5), Optional.empty(), 100);
+    assertThat(rows).hasSize(10).extracting(PegHealth::date).doesNotContain(gap)
+        .doesNotHaveDuplicates();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Engine.class)
   void theDailyRunGradesOnlyNewDays(TestDatabase.Engine engine) {
     Jdbi jdbi = loaded(engine);
     RatingService service = new RatingService(jdbi, RatingService.Settings.defaults());
