@@ -2,6 +2,9 @@ package dev.ballast.api.resources;
 
 import dev.ballast.api.errors.ProblemException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -35,9 +38,20 @@ final class Paging {
 
   /** A cursor for {@code query} positioned at {@code position} (several parts). */
   static String encode(String query, List<String> position) {
-    String text = query + "\n" + String.join("\n", position);
+    String text = fingerprint(query) + "\n" + String.join("\n", position);
     return Base64.getUrlEncoder().withoutPadding()
         .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A short digest of the query, so that a cursor stays short whatever the filters. */
+  private static String fingerprint(String query) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(query.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 9));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   /**
@@ -53,7 +67,7 @@ final class Paging {
       String text = new String(Base64.getUrlDecoder().decode(cursor.strip()),
           StandardCharsets.UTF_8);
       List<String> lines = List.of(text.split("\n", -1));
-      if (lines.size() == parts + 1 && lines.get(0).equals(query)) {
+      if (lines.size() == parts + 1 && lines.get(0).equals(fingerprint(query))) {
         return lines.subList(1, lines.size());
       }
     } catch (IllegalArgumentException e) {

@@ -238,6 +238,9 @@ public final class RatingService {
     int d = panel.dayOf(date);
     List<StoredGrade> rows = new ArrayList<>();
     for (Grade grade : matrix.gradesOn(date)) {
+      if (!grade.hasTraderGrade() && !grade.hasInvestorGrade()) {
+        continue; // not listed yet, or too little history for either grade
+      }
       int a = panel.indexOf(grade.asset());
       // NaN (no change) on an asset's first graded day: NaN minus anything is NaN.
       rows.add(new StoredGrade(grade,
