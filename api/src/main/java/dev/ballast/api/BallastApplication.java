@@ -6,6 +6,7 @@ import com.google.inject.Injector;
 import dev.ballast.api.cli.EvaluateCommand;
 import dev.ballast.api.cli.GradeCommand;
 import dev.ballast.api.cli.ImportCommand;
+import dev.ballast.api.errors.ProblemErrorHandler;
 import dev.ballast.api.errors.ProblemMappers;
 import dev.ballast.api.health.MarketDataHealthCheck;
 import dev.ballast.api.resources.AssetResource;
@@ -103,6 +104,8 @@ public class BallastApplication extends Application<BallastConfiguration> {
     environment.healthChecks().register("market-data", new MarketDataHealthCheck(jdbi, loading));
 
     ProblemMappers.all().forEach(environment.jersey()::register);
+    environment.lifecycle().addServerLifecycleListener(
+        server -> server.setErrorHandler(new ProblemErrorHandler()));
     environment.jersey().register(new CsvPageWriter());
     for (Class<?> resource : List.of(AssetResource.class, RatingResource.class,
         SignalResource.class, StablecoinResource.class, EvaluationResource.class)) {

@@ -8,7 +8,10 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -125,6 +128,21 @@ class AssetApiIT {
         .request().post(Entity.json("{}"));
     assertThat(post.getStatus()).isEqualTo(405);
     assertThat(post.readEntity(JsonNode.class).get("status").asInt()).isEqualTo(405);
+  }
+
+  @Test
+  void malformedRequestsJettyRejectsGetProblemsToo() throws Exception {
+    for (String path : List.of("/v1/assets/%", "/v1/assets/BTC%00", "/v1/assets/%2e%2e/x")) {
+      try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+            + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        String answer = new String(socket.getInputStream().readAllBytes(),
+            StandardCharsets.UTF_8);
+        assertThat(answer).as(path).startsWith("HTTP/1.1 400")
+            .containsIgnoringCase("Content-Type: application/problem+json")
+            .contains("\"status\":400").doesNotContain("<html");
+      }
+    }
   }
 
   @Test
