@@ -72,9 +72,9 @@ public final class AssetResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
     AssetId id = Params.symbol("symbol", symbol);
-    LocalDate start = Params.date("from", from, LocalDate.of(1900, 1, 1));
-    LocalDate end = Params.date("to", to, LocalDate.of(9999, 12, 31));
-    Params.range(start, end);
+    Params.DateRange range = Params.range(from, to);
+    LocalDate start = range.from();
+    LocalDate end = range.to();
     return jdbi.withHandle(handle -> {
       find(handle.attach(AssetDao.class), id);
       PriceSeries series = handle.attach(BarDao.class).series(id, start, end);

@@ -39,10 +39,9 @@ public final class EvaluationResource {
     Params.onlyKnown(uri, "from", "to");
     LocalDate last = ratings.lastMarketDay()
         .orElseThrow(() -> ProblemException.notFound(null, "no market data is stored"));
-    LocalDate start = Params.date("from", from, LocalDate.of(1900, 1, 1));
-    LocalDate end = Params.date("to", to, last);
-    Params.range(start, end);
-    LocalDate until = end.isAfter(last) ? last : end;
+    Params.DateRange range = Params.range(from, to);
+    LocalDate start = range.from();
+    LocalDate until = range.to().isAfter(last) ? last : range.to();
     return cache.get(List.of(start, until, last), key -> {
       RatingService.Evaluation e = ratings.evaluate(start, until);
       return new EvaluationView(e.from(), e.to(), e.coins(), Result.of(e.trader()),

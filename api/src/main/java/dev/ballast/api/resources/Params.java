@@ -34,10 +34,20 @@ final class Params {
     }
   }
 
-  static void range(LocalDate from, LocalDate to) {
-    if (from.isAfter(to)) {
-      throw ProblemException.badRequest("from", "from " + from + " is after to " + to);
+  /** Days from {@code from} to {@code to}, both inclusive. */
+  record DateRange(LocalDate from, LocalDate to) {}
+
+  /**
+   * The {@code from} and {@code to} parameters; either may be left out to start at the first
+   * stored day or end at the last. A reversed range is a 400 problem.
+   */
+  static DateRange range(String from, String to) {
+    LocalDate start = date("from", from, LocalDate.of(1900, 1, 1));
+    LocalDate end = date("to", to, LocalDate.of(9999, 12, 31));
+    if (start.isAfter(end)) {
+      throw ProblemException.badRequest("from", "from " + start + " is after to " + end);
     }
+    return new DateRange(start, end);
   }
 
   /** A constant of {@code type}, case-insensitively, or null when the parameter is absent. */

@@ -98,9 +98,9 @@ public final class RatingResource {
       @QueryParam("cursor") String cursor) {
     Params.onlyKnown(uri, "from", "to", "limit", "cursor");
     AssetId id = Params.symbol("symbol", symbol);
-    LocalDate start = Params.date("from", from, LocalDate.of(1900, 1, 1));
-    LocalDate end = Params.date("to", to, LocalDate.of(9999, 12, 31));
-    Params.range(start, end);
+    Params.DateRange range = Params.range(from, to);
+    LocalDate start = range.from();
+    LocalDate end = range.to();
     int limit = Paging.limit(limitText);
     return jdbi.withHandle(handle -> {
       if (handle.attach(AssetDao.class).find(id).isEmpty()) {

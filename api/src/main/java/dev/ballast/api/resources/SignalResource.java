@@ -50,9 +50,9 @@ public final class SignalResource {
       @QueryParam("feeBps") String feeBps) {
     Params.onlyKnown(uri, "from", "to", "feeBps");
     AssetId id = Params.symbol("symbol", symbol);
-    LocalDate start = Params.date("from", from, LocalDate.of(1900, 1, 1));
-    LocalDate end = Params.date("to", to, LocalDate.of(9999, 12, 31));
-    Params.range(start, end);
+    Params.DateRange range = Params.range(from, to);
+    LocalDate start = range.from();
+    LocalDate end = range.to();
     Double fee = Params.number("feeBps", feeBps, 0, 1000);
     double bps = fee == null ? DEFAULT_FEE_BPS : fee;
     return jdbi.withHandle(handle -> {
@@ -99,9 +99,9 @@ public final class SignalResource {
     Params.onlyKnown(uri, "symbol", "from", "to", "limit", "cursor");
     Optional<AssetId> id = symbol == null || symbol.isBlank()
         ? Optional.empty() : Optional.of(Params.symbol("symbol", symbol));
-    LocalDate start = Params.date("from", from, LocalDate.of(1900, 1, 1));
-    LocalDate end = Params.date("to", to, LocalDate.of(9999, 12, 31));
-    Params.range(start, end);
+    Params.DateRange range = Params.range(from, to);
+    LocalDate start = range.from();
+    LocalDate end = range.to();
     int limit = Paging.limit(limitText);
     String query = String.join("|", "signals", id.map(AssetId::symbol).orElse("*"),
         start.toString(), end.toString());
