@@ -6,36 +6,63 @@ import java.util.Arrays;
  * Percentile ranks of one cross-section of values with primitive sorting only: no boxing, no
  * comparator, no allocation after construction. Not thread-safe: one per thread, reused.
  *
- * <p>Each value becomes a 64-bit key whose unsigned order is the value's order (the IEEE bits with
- * the magnitude flipped for negatives, the sign bit flipped). An LSD radix sort on the top 33 bits
- * of the keys (three stable counting passes of 11 bits, a pass skipped when all keys share its
- * digit) orders positions in linear time: about five times faster than {@link
- * Arrays#sort(long[])} on 2,000 values, which matters because a 2,000 × 2,000 panel has
- * 28,000 cross-sections to rank. Values that share their top 33 bits (relative difference below
- * about {@code 2^-21}) may come out in position order; one insertion pass on the exact values
- * repairs that, in linear time unless many values crowd into one such bucket, so the result is
- * exact.
+ * <p>The non-NaN values are sorted as (value, position) pairs, and every run of equal values
+ * gets the average rank of the run. The order only has to be exact on the doubles; which of two
+ * equal values comes first does not matter, so every way of sorting below gives bit-identical
+ * percentiles. Two ways:
+ *
+ * <ul>
+ *   <li>Radix: each value becomes a 64-bit key whose unsigned order is the value's order (the IEEE
+ *       bits with the magnitude flipped for negatives, the sign bit flipped). The 22 highest bits
+ *       in which the keys of this cross-section differ are sorted with two stable counting passes
+ *       of 11 bits, and one insertion pass on the exact values repairs the order of values that
+ *       share those bits (linear unless many values crowd into one such bucket).
+ *   <li>Incremental ({@link #rankAccumulate}): a grader ranks one factor on consecutive days, and
+ *       for slow-moving factors (365-day windows, SMA 200, size, history) yesterday's order of the
+ *       positions is today's order but for a few swaps. Insertion sort from yesterday's order is
+ *       then about linear; it gives up after a budget of moves and falls back to the radix sort
+ *       (and keeps to radix for {@value #COOLDOWN} calls), so a fast-moving factor costs little
+ *       more than radix alone.
+ * </ul>
  */
 final class PercentileRanker {
 
   private static final int DIGIT_BITS = 11;
   private static final int BUCKETS = 1 << DIGIT_BITS;
-  private static final int[] SHIFTS = {31, 42, 53};
+  private static final long DIGIT_MASK = BUCKETS - 1;
 
-  private final long[] keys;
-  private final int[] members;
-  private final int[] order;
-  private final int[] swap;
-  private final int[] counts;
-  private final double[] values;
+  /** Below this many values, insertion sort beats the radix passes' fixed cost. */
+  private static final int INSERTION_ONLY = 48;
+
+  /** Moves an incremental sort may make per value before it gives up for radix. */
+  private static final int MOVES_PER_VALUE = 6;
+
+  /** Calls that go straight to radix after an incremental sort gave up. */
+  static final int COOLDOWN = 16;
+
+  private final double[] sorted; // the non-NaN values, in order once sorted
+  private final int[] positions; // their positions in the input
+  private final double[] sortedSwap;
+  private final int[] positionsSwap;
+  private final long[] packed;
+  private final long[] packedSwap;
+  private final int[] counts = new int[2 * BUCKETS];
+
+  // Incremental state: the order of the previous call of rankAccumulate.
+  private final int[] previous;
+  private final boolean[] member;
+  private int previousCount = -1;
+  private int cooldown;
 
   PercentileRanker(int capacity) {
-    keys = new long[capacity];
-    members = new int[capacity];
-    order = new int[capacity];
-    swap = new int[capacity];
-    counts = new int[SHIFTS.length * BUCKETS];
-    values = new double[capacity];
+    sorted = new double[capacity];
+    positions = new int[capacity];
+    sortedSwap = new double[capacity];
+    positionsSwap = new int[capacity];
+    packed = new long[capacity];
+    packedSwap = new long[capacity];
+    previous = new int[capacity];
+    member = new boolean[capacity];
   }
 
   /**
@@ -48,86 +75,197 @@ final class PercentileRanker {
     int m = 0;
     for (int i = 0; i < n; i++) {
       double v = x[i];
-      if (Double.isNaN(v)) {
+      if (v != v) {
         out[i] = Double.NaN;
       } else {
-        values[m] = v + 0.0; // -0.0 becomes 0.0: equal values must have equal keys
-        members[m] = i;
+        sorted[m] = v + 0.0; // -0.0 becomes 0.0: equal values must have equal keys
+        positions[m] = i;
         m++;
       }
     }
-    if (m == 0) {
-      return 0;
-    }
-    if (m == 1) {
-      out[members[0]] = 50;
-      return 1;
-    }
-    int[] src = radixSort(m);
-    System.arraycopy(src, 0, order, 0, m);
-    for (int j = 1; j < m; j++) {
-      int o = order[j];
-      double v = values[o];
-      int k = j - 1;
-      while (k >= 0 && values[order[k]] > v) {
-        order[k + 1] = order[k];
-        k--;
-      }
-      order[k + 1] = o;
-    }
+    fullSort(m);
     double span = m - 1;
     for (int i = 0; i < m; ) {
-      double v = values[order[i]];
+      double v = sorted[i];
       int j = i + 1;
-      while (j < m && values[order[j]] == v) {
+      while (j < m && sorted[j] == v) {
         j++;
       }
       // Average 0-based rank of positions i..j-1 is (i + j - 1) / 2; 100 * that / (m - 1).
-      double percentile = 50.0 * (i + j - 1) / span;
+      double percentile = m == 1 ? 50 : 50.0 * (i + j - 1) / span;
       for (int k = i; k < j; k++) {
-        out[members[order[k]]] = percentile;
+        out[positions[k]] = percentile;
       }
       i = j;
     }
     return m;
   }
 
-  /** Positions 0..m-1 ordered by the top 33 bits of their keys; returns the array holding them. */
-  private int[] radixSort(int m) {
-    Arrays.fill(counts, 0);
-    for (int j = 0; j < m; j++) {
-      long b = Double.doubleToRawLongBits(values[j]);
-      long u = b ^ ((b >> 63) & Long.MAX_VALUE) ^ Long.MIN_VALUE;
-      keys[j] = u;
-      counts[(int) (u >>> SHIFTS[0]) & (BUCKETS - 1)]++;
-      counts[BUCKETS + ((int) (u >>> SHIFTS[1]) & (BUCKETS - 1))]++;
-      counts[2 * BUCKETS + (int) (u >>> SHIFTS[2])]++;
-    }
-    int[] src = order;
-    int[] dst = swap;
-    for (int j = 0; j < m; j++) {
-      src[j] = j;
-    }
-    for (int p = 0; p < SHIFTS.length; p++) {
-      int base = p * BUCKETS;
-      int shift = SHIFTS[p];
-      if (counts[base + ((int) (keys[0] >>> shift) & (BUCKETS - 1))] == m) {
-        continue; // every key has the same digit here: the pass would not move anything
+  /**
+   * The percentiles of {@link #rank}, not written out but accumulated: for every non-NaN {@code
+   * x[i]} with percentile {@code p}, {@code sum[i] += w * p} and {@code present[i] += w}. Starts
+   * from the order of this ranker's previous call of this method, so one ranker should be used for
+   * one factor on consecutive days; any input gives the same result, only the time differs.
+   */
+  int rankAccumulate(double[] x, int n, double w, double[] sum, double[] present) {
+    int m = 0;
+    if (previousCount >= 0 && cooldown == 0) {
+      int[] prev = previous;
+      for (int i = 0; i < previousCount; i++) {
+        int p = prev[i];
+        double v = x[p];
+        if (v == v) {
+          sorted[m] = v + 0.0;
+          positions[m] = p;
+          m++;
+        }
       }
+      for (int i = 0; i < n; i++) {
+        double v = x[i];
+        boolean now = v == v;
+        if (now && !member[i]) {
+          sorted[m] = v + 0.0; // a newcomer: appended, the insertion sort moves it into place
+          positions[m] = i;
+          m++;
+        }
+        member[i] = now;
+      }
+      if (!insertionSort(m, (long) MOVES_PER_VALUE * m + 64)) {
+        fullSort(m);
+        cooldown = COOLDOWN;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        double v = x[i];
+        boolean now = v == v;
+        if (now) {
+          sorted[m] = v + 0.0;
+          positions[m] = i;
+          m++;
+        }
+        member[i] = now;
+      }
+      fullSort(m);
+      if (cooldown > 0) {
+        cooldown--;
+      }
+    }
+    System.arraycopy(positions, 0, previous, 0, m);
+    previousCount = m;
+
+    double span = m - 1;
+    for (int i = 0; i < m; ) {
+      double v = sorted[i];
+      int j = i + 1;
+      while (j < m && sorted[j] == v) {
+        j++;
+      }
+      double percentile = m == 1 ? 50 : 50.0 * (i + j - 1) / span;
+      double wp = w * percentile;
+      for (int k = i; k < j; k++) {
+        int p = positions[k];
+        sum[p] += wp;
+        present[p] += w;
+      }
+      i = j;
+    }
+    return m;
+  }
+
+  /** Sorts {@code sorted[0..m)}, with their positions, from any order. */
+  private void fullSort(int m) {
+    if (m >= INSERTION_ONLY) {
+      radixSort(m);
+    }
+    insertionSort(m, Long.MAX_VALUE);
+  }
+
+  /**
+   * Insertion sort of {@code sorted[0..m)} with their positions; false, with the pairs permuted but
+   * not sorted, once more than {@code budget} moves were needed.
+   */
+  private boolean insertionSort(int m, long budget) {
+    double[] s = sorted;
+    int[] p = positions;
+    for (int i = 1; i < m; i++) {
+      double v = s[i];
+      if (s[i - 1] <= v) {
+        continue;
+      }
+      int o = p[i];
+      int k = i - 1;
+      do {
+        s[k + 1] = s[k];
+        p[k + 1] = p[k];
+        k--;
+      } while (k >= 0 && s[k] > v);
+      s[k + 1] = v;
+      p[k + 1] = o;
+      budget -= i - 1 - k;
+      if (budget < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Orders {@code sorted[0..m)} with their positions by the 22 highest bits in which their keys
+   * differ; values that share those bits may stay out of order (the insertion pass repairs them).
+   */
+  private void radixSort(int m) {
+    double[] s = sorted;
+    long first = key(s[0]);
+    long differ = 0;
+    for (int i = 1; i < m; i++) {
+      differ |= key(s[i]) ^ first;
+    }
+    if (differ == 0) {
+      return; // all equal
+    }
+    int shift = Math.max(0, 63 - Long.numberOfLeadingZeros(differ) - (2 * DIGIT_BITS - 1));
+    int[] c = counts;
+    Arrays.fill(c, 0);
+    long[] src = packed;
+    for (int i = 0; i < m; i++) {
+      long digits = (key(s[i]) >>> shift) & ((1L << (2 * DIGIT_BITS)) - 1);
+      src[i] = digits << 32 | i;
+      c[(int) (digits & DIGIT_MASK)]++;
+      c[BUCKETS + (int) (digits >>> DIGIT_BITS)]++;
+    }
+    long[] dst = packedSwap;
+    for (int pass = 0; pass < 2; pass++) {
+      int base = pass * BUCKETS;
+      int digitShift = 32 + pass * DIGIT_BITS;
       int sum = 0;
       for (int k = base; k < base + BUCKETS; k++) {
-        int c = counts[k];
-        counts[k] = sum;
-        sum += c;
+        int count = c[k];
+        c[k] = sum;
+        sum += count;
       }
       for (int i = 0; i < m; i++) {
-        int j = src[i];
-        dst[counts[base + ((int) (keys[j] >>> shift) & (BUCKETS - 1))]++] = j;
+        long e = src[i];
+        dst[c[base + (int) ((e >>> digitShift) & DIGIT_MASK)]++] = e;
       }
-      int[] t = src;
+      long[] t = src;
       src = dst;
       dst = t;
     }
-    return src;
+    double[] s2 = sortedSwap;
+    int[] p = positions;
+    int[] p2 = positionsSwap;
+    for (int k = 0; k < m; k++) {
+      int i = (int) src[k];
+      s2[k] = s[i];
+      p2[k] = p[i];
+    }
+    System.arraycopy(s2, 0, s, 0, m);
+    System.arraycopy(p2, 0, p, 0, m);
+  }
+
+  /** A 64-bit key whose unsigned order is the order of {@code v} (not NaN, not -0.0). */
+  private static long key(double v) {
+    long b = Double.doubleToRawLongBits(v);
+    return b ^ ((b >> 63) & Long.MAX_VALUE) ^ Long.MIN_VALUE;
   }
 }
