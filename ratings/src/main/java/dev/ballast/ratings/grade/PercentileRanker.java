@@ -27,7 +27,9 @@ import java.util.Arrays;
  */
 final class PercentileRanker {
 
-  private static final int DIGIT_BITS = 11;
+  private static final int DIGIT_BITS = 8;
+  private static final int PASSES = 3;
+  private static final int RADIX_BITS = PASSES * DIGIT_BITS;
   private static final int BUCKETS = 1 << DIGIT_BITS;
   private static final long DIGIT_MASK = BUCKETS - 1;
 
@@ -40,13 +42,14 @@ final class PercentileRanker {
   /** Calls that go straight to radix after an incremental sort gave up. */
   static final int COOLDOWN = 16;
 
-  private final double[] sorted; // the non-NaN values, in order once sorted
-  private final int[] positions; // their positions in the input
-  private final double[] sortedSwap;
-  private final int[] positionsSwap;
+  private double[] sorted; // the non-NaN values, in order once sorted
+  private int[] positions; // their positions in the input
+  private double[] sortedSwap;
+  private int[] positionsSwap;
+  private final long[] keys;
   private final long[] packed;
   private final long[] packedSwap;
-  private final int[] counts = new int[2 * BUCKETS];
+  private final int[] counts = new int[PASSES * BUCKETS];
 
   // Incremental state: the order of the previous call of rankAccumulate.
   private final int[] previous;
@@ -59,6 +62,7 @@ final class PercentileRanker {
     positions = new int[capacity];
     sortedSwap = new double[capacity];
     positionsSwap = new int[capacity];
+    keys = new long[capacity];
     packed = new long[capacity];
     packedSwap = new long[capacity];
     previous = new int[capacity];
@@ -72,6 +76,8 @@ final class PercentileRanker {
    * values, gets 50: nothing to compare it with. NaN stays NaN. Returns how many were ranked.
    */
   int rank(double[] x, int n, double[] out) {
+    double[] sorted = this.sorted;
+    int[] positions = this.positions;
     int m = 0;
     for (int i = 0; i < n; i++) {
       double v = x[i];
@@ -84,17 +90,19 @@ final class PercentileRanker {
       }
     }
     fullSort(m);
+    double[] s = this.sorted; // the sort may have swapped the arrays
+    int[] pos = this.positions;
     double span = m - 1;
     for (int i = 0; i < m; ) {
-      double v = sorted[i];
+      double v = s[i];
       int j = i + 1;
-      while (j < m && sorted[j] == v) {
+      while (j < m && s[j] == v) {
         j++;
       }
       // Average 0-based rank of positions i..j-1 is (i + j - 1) / 2; 100 * that / (m - 1).
       double percentile = m == 1 ? 50 : 50.0 * (i + j - 1) / span;
       for (int k = i; k < j; k++) {
-        out[positions[k]] = percentile;
+        out[pos[k]] = percentile;
       }
       i = j;
     }
@@ -108,6 +116,8 @@ final class PercentileRanker {
    * one factor on consecutive days; any input gives the same result, only the time differs.
    */
   int rankAccumulate(double[] x, int n, double w, double[] sum, double[] present) {
+    double[] sorted = this.sorted;
+    int[] positions = this.positions;
     int m = 0;
     if (previousCount >= 0 && cooldown == 0) {
       int[] prev = previous;
@@ -150,20 +160,22 @@ final class PercentileRanker {
         cooldown--;
       }
     }
-    System.arraycopy(positions, 0, previous, 0, m);
+    double[] s = this.sorted; // the sort may have swapped the arrays
+    int[] pos = this.positions;
+    System.arraycopy(pos, 0, previous, 0, m);
     previousCount = m;
 
     double span = m - 1;
     for (int i = 0; i < m; ) {
-      double v = sorted[i];
+      double v = s[i];
       int j = i + 1;
-      while (j < m && sorted[j] == v) {
+      while (j < m && s[j] == v) {
         j++;
       }
       double percentile = m == 1 ? 50 : 50.0 * (i + j - 1) / span;
       double wp = w * percentile;
       for (int k = i; k < j; k++) {
-        int p = positions[k];
+        int p = pos[k];
         sum[p] += wp;
         present[p] += w;
       }
@@ -185,7 +197,7 @@ final class PercentileRanker {
    * not sorted, once more than {@code budget} moves were needed.
    */
   private boolean insertionSort(int m, long budget) {
-    double[] s = sorted;
+    double[] s = this.sorted; // the sort may have swapped the arrays
     int[] p = positions;
     for (int i = 1; i < m; i++) {
       double v = s[i];
@@ -210,37 +222,47 @@ final class PercentileRanker {
   }
 
   /**
-   * Orders {@code sorted[0..m)} with their positions by the 22 highest bits in which their keys
-   * differ; values that share those bits may stay out of order (the insertion pass repairs them).
+   * Orders {@code sorted[0..m)} with their positions by the {@value #RADIX_BITS} highest bits in
+   * which their keys differ; values that share those bits may stay out of order (the insertion
+   * pass repairs them).
    */
   private void radixSort(int m) {
-    double[] s = sorted;
-    long first = key(s[0]);
-    long differ = 0;
-    for (int i = 1; i < m; i++) {
-      differ |= key(s[i]) ^ first;
+    double[] s = this.sorted; // the sort may have swapped the arrays
+    long[] k = keys;
+    long and = -1L;
+    long or = 0;
+    for (int i = 0; i < m; i++) {
+      long key = key(s[i]);
+      k[i] = key;
+      and &= key;
+      or |= key;
     }
+    long differ = and ^ or;
     if (differ == 0) {
       return; // all equal
     }
-    int shift = Math.max(0, 63 - Long.numberOfLeadingZeros(differ) - (2 * DIGIT_BITS - 1));
+    int shift = Math.max(0, 63 - Long.numberOfLeadingZeros(differ) - (RADIX_BITS - 1));
     int[] c = counts;
     Arrays.fill(c, 0);
     long[] src = packed;
     for (int i = 0; i < m; i++) {
-      long digits = (key(s[i]) >>> shift) & ((1L << (2 * DIGIT_BITS)) - 1);
+      long digits = (k[i] >>> shift) & ((1L << RADIX_BITS) - 1);
       src[i] = digits << 32 | i;
       c[(int) (digits & DIGIT_MASK)]++;
-      c[BUCKETS + (int) (digits >>> DIGIT_BITS)]++;
+      c[BUCKETS + (int) ((digits >>> DIGIT_BITS) & DIGIT_MASK)]++;
+      c[2 * BUCKETS + (int) (digits >>> (2 * DIGIT_BITS))]++;
     }
     long[] dst = packedSwap;
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < PASSES; pass++) {
       int base = pass * BUCKETS;
       int digitShift = 32 + pass * DIGIT_BITS;
+      if (c[base + (int) ((src[0] >>> digitShift) & DIGIT_MASK)] == m) {
+        continue; // every key has the same digit here: the pass would not move anything
+      }
       int sum = 0;
-      for (int k = base; k < base + BUCKETS; k++) {
-        int count = c[k];
-        c[k] = sum;
+      for (int b = base; b < base + BUCKETS; b++) {
+        int count = c[b];
+        c[b] = sum;
         sum += count;
       }
       for (int i = 0; i < m; i++) {
@@ -254,13 +276,15 @@ final class PercentileRanker {
     double[] s2 = sortedSwap;
     int[] p = positions;
     int[] p2 = positionsSwap;
-    for (int k = 0; k < m; k++) {
-      int i = (int) src[k];
-      s2[k] = s[i];
-      p2[k] = p[i];
+    for (int j = 0; j < m; j++) {
+      int i = (int) src[j];
+      s2[j] = s[i];
+      p2[j] = p[i];
     }
-    System.arraycopy(s2, 0, s, 0, m);
-    System.arraycopy(p2, 0, p, 0, m);
+    sortedSwap = s;
+    positionsSwap = p;
+    sorted = s2;
+    positions = p2;
   }
 
   /** A 64-bit key whose unsigned order is the order of {@code v} (not NaN, not -0.0). */
