@@ -16,8 +16,9 @@ import java.util.stream.IntStream;
  *       across the coins, which is then one contiguous run instead of one cache miss per coin.
  *   <li>Per run of consecutive days (in parallel): each ranked factor's values across the coins
  *       are ranked into percentiles with a primitive sort, and accumulated into the trader and
- *       investor grades with their weights. Each factor keeps its own {@link PercentileRanker}
- *       from day to day, so slow-moving factors are re-sorted from the previous day's order.
+ *       investor grades with their weights. Each factor keeps a {@link
+ *       PercentileRanker.History} from day to day, so slow-moving factors are re-sorted from the
+ *       previous day's order; the sorting scratch is one per task.
  *   <li>Stablecoins are scored per asset, without ranking.
  * </ol>
  *
@@ -237,7 +238,8 @@ public final class Grader {
     private final GradeMatrix matrix;
     private final int[] coins;
     private final int assets;
-    private final PercentileRanker[] rankers; // by factor ordinal: one per factor, day after day
+    private final PercentileRanker ranker;
+    private final PercentileRanker.History[] histories; // by factor ordinal, day after day
     private final double[] keys;
     private final double[] sum;
     private final double[] present;
@@ -247,9 +249,10 @@ public final class Grader {
       this.coins = matrix.coins();
       this.assets = matrix.panel().assetCount();
       int n = coins.length;
-      this.rankers = new PercentileRanker[Factor.values().length];
+      this.ranker = new PercentileRanker(n);
+      this.histories = new PercentileRanker.History[Factor.values().length];
       for (Factor f : RANKED) {
-        rankers[f.ordinal()] = new PercentileRanker(n);
+        histories[f.ordinal()] = new PercentileRanker.History(n);
       }
       this.keys = new double[n];
       this.sum = new double[n];
@@ -276,7 +279,7 @@ public final class Grader {
             }
           }
         }
-        rankers[f.ordinal()].rankAccumulate(keys, n, w, sum, present);
+        ranker.rankAccumulate(histories[f.ordinal()], keys, n, w, sum, present);
       }
       double required = weights.minWeightFraction() * weights.total(family);
       int row = day * assets;

@@ -37,36 +37,44 @@ final class PercentileRanker {
   private static final int INSERTION_ONLY = 48;
 
   /** Moves an incremental sort may make per value before it gives up for radix. */
-  private static final int MOVES_PER_VALUE = 6;
+  private static final int MOVES_PER_VALUE = 2;
 
   /** Calls that go straight to radix after an incremental sort gave up. */
-  static final int COOLDOWN = 16;
+  static final int COOLDOWN = 64;
 
-  private double[] sorted; // the non-NaN values, in order once sorted
-  private int[] positions; // their positions in the input
-  private double[] sortedSwap;
-  private int[] positionsSwap;
+  private final double[] sorted; // the non-NaN values, in order once sorted
+  private final int[] positions; // their positions in the input
   private final long[] keys;
   private final long[] packed;
   private final long[] packedSwap;
   private final int[] counts = new int[PASSES * BUCKETS];
 
-  // Incremental state: the order of the previous call of rankAccumulate.
-  private final int[] previous;
-  private final boolean[] member;
-  private int previousCount = -1;
-  private int cooldown;
+  private final double[] percentiles; // by position, for rankAccumulate
+
+  /**
+   * What {@link #rankAccumulate} remembers of one cross-section from one call to the next: the
+   * order of yesterday's positions and which had a value. One per factor; the sorting scratch of
+   * the ranker is shared by all of them, so a thread's working set stays in its L2 cache.
+   */
+  static final class History {
+    private final int[] previous;
+    private final boolean[] member;
+    private int previousCount = -1;
+    private int cooldown;
+
+    History(int capacity) {
+      previous = new int[capacity];
+      member = new boolean[capacity];
+    }
+  }
 
   PercentileRanker(int capacity) {
     sorted = new double[capacity];
     positions = new int[capacity];
-    sortedSwap = new double[capacity];
-    positionsSwap = new int[capacity];
     keys = new long[capacity];
     packed = new long[capacity];
     packedSwap = new long[capacity];
-    previous = new int[capacity];
-    member = new boolean[capacity];
+    percentiles = new double[capacity];
   }
 
   /**
@@ -76,22 +84,19 @@ final class PercentileRanker {
    * values, gets 50: nothing to compare it with. NaN stays NaN. Returns how many were ranked.
    */
   int rank(double[] x, int n, double[] out) {
-    double[] sorted = this.sorted;
-    int[] positions = this.positions;
     int m = 0;
     for (int i = 0; i < n; i++) {
       double v = x[i];
       if (v != v) {
         out[i] = Double.NaN;
       } else {
-        sorted[m] = v + 0.0; // -0.0 becomes 0.0: equal values must have equal keys
         positions[m] = i;
         m++;
       }
     }
-    fullSort(m);
-    double[] s = this.sorted; // the sort may have swapped the arrays
-    int[] pos = this.positions;
+    sortPositions(x, m);
+    double[] s = sorted;
+    int[] pos = positions;
     double span = m - 1;
     for (int i = 0; i < m; ) {
       double v = s[i];
@@ -112,16 +117,19 @@ final class PercentileRanker {
   /**
    * The percentiles of {@link #rank}, not written out but accumulated: for every non-NaN {@code
    * x[i]} with percentile {@code p}, {@code sum[i] += w * p} and {@code present[i] += w}. Starts
-   * from the order of this ranker's previous call of this method, so one ranker should be used for
-   * one factor on consecutive days; any input gives the same result, only the time differs.
+   * from the order {@code history} kept from its previous call, and keeps today's, so one history
+   * should follow one factor on consecutive days; any history gives the same result, only the time
+   * differs.
    */
-  int rankAccumulate(double[] x, int n, double w, double[] sum, double[] present) {
+  int rankAccumulate(
+      History history, double[] x, int n, double w, double[] sum, double[] present) {
     double[] sorted = this.sorted;
     int[] positions = this.positions;
+    boolean[] member = history.member;
     int m = 0;
-    if (previousCount >= 0 && cooldown == 0) {
-      int[] prev = previous;
-      for (int i = 0; i < previousCount; i++) {
+    if (history.previousCount >= 0 && history.cooldown == 0) {
+      int[] prev = history.previous;
+      for (int i = 0; i < history.previousCount; i++) {
         int p = prev[i];
         double v = x[p];
         if (v == v) {
@@ -141,53 +149,64 @@ final class PercentileRanker {
         member[i] = now;
       }
       if (!insertionSort(m, (long) MOVES_PER_VALUE * m + 64)) {
-        fullSort(m);
-        cooldown = COOLDOWN;
+        sortPositions(x, m); // positions[0..m) still hold the same positions, permuted
+        history.cooldown = COOLDOWN;
       }
     } else {
       for (int i = 0; i < n; i++) {
         double v = x[i];
         boolean now = v == v;
         if (now) {
-          sorted[m] = v + 0.0;
           positions[m] = i;
           m++;
         }
         member[i] = now;
       }
-      fullSort(m);
-      if (cooldown > 0) {
-        cooldown--;
+      sortPositions(x, m);
+      if (history.cooldown > 0) {
+        history.cooldown--;
       }
     }
-    double[] s = this.sorted; // the sort may have swapped the arrays
-    int[] pos = this.positions;
-    System.arraycopy(pos, 0, previous, 0, m);
-    previousCount = m;
+    System.arraycopy(positions, 0, history.previous, 0, m);
+    history.previousCount = m;
 
+    double[] pct = percentiles;
     double span = m - 1;
     for (int i = 0; i < m; ) {
-      double v = s[i];
+      double v = sorted[i];
       int j = i + 1;
-      while (j < m && s[j] == v) {
+      while (j < m && sorted[j] == v) {
         j++;
       }
       double percentile = m == 1 ? 50 : 50.0 * (i + j - 1) / span;
-      double wp = w * percentile;
       for (int k = i; k < j; k++) {
-        int p = pos[k];
-        sum[p] += wp;
-        present[p] += w;
+        pct[positions[k]] = percentile;
       }
       i = j;
+    }
+    // In position order: sequential, rather than a scattered read-modify-write per value.
+    for (int i = 0; i < n; i++) {
+      if (member[i]) {
+        sum[i] += w * pct[i];
+        present[i] += w;
+      }
     }
     return m;
   }
 
-  /** Sorts {@code sorted[0..m)}, with their positions, from any order. */
-  private void fullSort(int m) {
-    if (m >= INSERTION_ONLY) {
-      radixSort(m);
+  /**
+   * Sorts the values {@code x[positions[i]]} of {@code positions[0..m)} (none NaN) into {@code
+   * sorted[0..m)}, with their positions, from any order of the positions.
+   */
+  private void sortPositions(double[] x, int m) {
+    if (m >= INSERTION_ONLY && radixSort(x, m)) {
+      insertionSort(m, Long.MAX_VALUE);
+      return;
+    }
+    double[] s = this.sorted;
+    int[] p = this.positions;
+    for (int i = 0; i < m; i++) {
+      s[i] = x[p[i]] + 0.0; // -0.0 becomes 0.0: equal values must have equal keys
     }
     insertionSort(m, Long.MAX_VALUE);
   }
@@ -197,7 +216,7 @@ final class PercentileRanker {
    * not sorted, once more than {@code budget} moves were needed.
    */
   private boolean insertionSort(int m, long budget) {
-    double[] s = this.sorted; // the sort may have swapped the arrays
+    double[] s = sorted;
     int[] p = positions;
     for (int i = 1; i < m; i++) {
       double v = s[i];
@@ -222,24 +241,25 @@ final class PercentileRanker {
   }
 
   /**
-   * Orders {@code sorted[0..m)} with their positions by the {@value #RADIX_BITS} highest bits in
-   * which their keys differ; values that share those bits may stay out of order (the insertion
-   * pass repairs them).
+   * Orders the positions {@code positions[0..m)} by the {@value #RADIX_BITS} highest bits in which
+   * the keys of their values differ, and gathers their values into {@code sorted}; values that
+   * share those bits may stay out of order (the insertion pass repairs them). False, having done
+   * nothing, when all values are equal.
    */
-  private void radixSort(int m) {
-    double[] s = this.sorted; // the sort may have swapped the arrays
+  private boolean radixSort(double[] x, int m) {
+    int[] pos = positions;
     long[] k = keys;
     long and = -1L;
     long or = 0;
     for (int i = 0; i < m; i++) {
-      long key = key(s[i]);
+      long key = key(x[pos[i]] + 0.0);
       k[i] = key;
       and &= key;
       or |= key;
     }
     long differ = and ^ or;
     if (differ == 0) {
-      return; // all equal
+      return false;
     }
     int shift = Math.max(0, 63 - Long.numberOfLeadingZeros(differ) - (RADIX_BITS - 1));
     int[] c = counts;
@@ -247,7 +267,7 @@ final class PercentileRanker {
     long[] src = packed;
     for (int i = 0; i < m; i++) {
       long digits = (k[i] >>> shift) & ((1L << RADIX_BITS) - 1);
-      src[i] = digits << 32 | i;
+      src[i] = digits << 32 | pos[i];
       c[(int) (digits & DIGIT_MASK)]++;
       c[BUCKETS + (int) ((digits >>> DIGIT_BITS) & DIGIT_MASK)]++;
       c[2 * BUCKETS + (int) (digits >>> (2 * DIGIT_BITS))]++;
@@ -273,18 +293,13 @@ final class PercentileRanker {
       src = dst;
       dst = t;
     }
-    double[] s2 = sortedSwap;
-    int[] p = positions;
-    int[] p2 = positionsSwap;
+    double[] s = sorted;
     for (int j = 0; j < m; j++) {
-      int i = (int) src[j];
-      s2[j] = s[i];
-      p2[j] = p[i];
+      int p = (int) src[j];
+      pos[j] = p;
+      s[j] = x[p] + 0.0;
     }
-    sortedSwap = s;
-    positionsSwap = p;
-    sorted = s2;
-    positions = p2;
+    return true;
   }
 
   /** A 64-bit key whose unsigned order is the order of {@code v} (not NaN, not -0.0). */
