@@ -20,22 +20,36 @@ public final class GradeMatrix {
 
   private final MarketPanel panel;
   private final GradeWeights weights;
-  private final double[][][] raw; // [factor][asset][day]; null where a factor is not the asset's
-  private final int[] coins;
-  private final double[][] trader; // [asset][day]
-  private final double[][] investor;
+  // Ranked factors: [factor ordinal][day * coins + coin index], day-major so that a day's
+  // cross-section, which is what gets ranked, is contiguous; null for the stablecoin factors.
+  private final double[][] ranked;
+  // Stablecoin factors: [factor ordinal][asset][day], null for ranked factors and for coins.
+  private final double[][][] scored;
+  private final int[] coins; // coin index -> asset index
+  private final int[] coinIndex; // asset index -> coin index, -1 for a stablecoin
+  private final int assets;
+  private final double[] trader; // [day * assets + asset]
+  private final double[] investor;
 
   GradeMatrix(
       MarketPanel panel,
       GradeWeights weights,
-      double[][][] raw,
+      double[][] ranked,
+      double[][][] scored,
       int[] coins,
-      double[][] trader,
-      double[][] investor) {
+      double[] trader,
+      double[] investor) {
     this.panel = panel;
     this.weights = weights;
-    this.raw = raw;
+    this.ranked = ranked;
+    this.scored = scored;
     this.coins = coins;
+    this.assets = panel.assetCount();
+    this.coinIndex = new int[assets];
+    java.util.Arrays.fill(coinIndex, -1);
+    for (int j = 0; j < coins.length; j++) {
+      coinIndex[coins[j]] = j;
+    }
     this.trader = trader;
     this.investor = investor;
   }
@@ -50,27 +64,33 @@ public final class GradeMatrix {
 
   /** The trader grade of asset index {@code asset} on day index {@code day}; NaN when none. */
   public double trader(int asset, int day) {
-    return trader[asset][day];
+    return trader[cell(asset, day)];
   }
 
   /** The investor grade (stablecoin investor grade for a stablecoin); NaN when none. */
   public double investor(int asset, int day) {
-    return investor[asset][day];
+    return investor[cell(asset, day)];
   }
 
   /** A copy of an asset's trader grades, indexed by day. */
   public double[] traderSeries(int asset) {
-    return trader[asset].clone();
+    return column(trader, asset);
   }
 
   /** A copy of an asset's investor grades, indexed by day. */
   public double[] investorSeries(int asset) {
-    return investor[asset].clone();
+    return column(investor, asset);
   }
 
   /** A factor's raw value; NaN when missing or not a factor of the asset's kind. */
   public double raw(Factor factor, int asset, int day) {
-    double[] s = raw[factor.ordinal()][asset];
+    double[] r = ranked[factor.ordinal()];
+    if (r != null) {
+      int j = coinIndex[asset];
+      Objects.checkIndex(day, panel.days());
+      return j < 0 ? Double.NaN : r[day * coins.length + j];
+    }
+    double[] s = scored[factor.ordinal()][asset];
     return s == null ? Double.NaN : s[day];
   }
 
@@ -80,24 +100,27 @@ public final class GradeMatrix {
    */
   double[][] percentilesOn(int day) {
     int assets = panel.assetCount();
-    double[][] out = new double[raw.length][assets];
+    double[][] out = new double[Factor.values().length][assets];
     PercentileRanker ranker = new PercentileRanker(coins.length);
     double[] keys = new double[coins.length];
-    double[] ranked = new double[coins.length];
+    double[] percentiles = new double[coins.length];
+    Objects.checkIndex(day, panel.days());
     for (Factor f : Factor.values()) {
       double[] p = out[f.ordinal()];
       java.util.Arrays.fill(p, Double.NaN);
       if (f.isRanked()) {
+        double[] r = ranked[f.ordinal()];
+        int base = day * coins.length;
         for (int j = 0; j < coins.length; j++) {
-          keys[j] = f.rankKey(raw[f.ordinal()][coins[j]][day]);
+          keys[j] = f.rankKey(r[base + j]);
         }
-        ranker.rank(keys, coins.length, ranked);
+        ranker.rank(keys, coins.length, percentiles);
         for (int j = 0; j < coins.length; j++) {
-          p[coins[j]] = ranked[j];
+          p[coins[j]] = percentiles[j];
         }
       } else {
         for (int a = 0; a < assets; a++) {
-          double[] s = raw[f.ordinal()][a];
+          double[] s = scored[f.ordinal()][a];
           if (s != null) {
             p[a] = 100 * FactorSeries.stablecoinScore(f, s[day]);
           }
@@ -131,8 +154,8 @@ public final class GradeMatrix {
 
   private Grade build(int a, int day, double[][] percentiles) {
     boolean stablecoin = panel.asset(a).isStablecoin();
-    double t = trader[a][day];
-    double i = investor[a][day];
+    double t = trader[cell(a, day)];
+    double i = investor[cell(a, day)];
     List<FactorScore> traderBreakdown =
         stablecoin ? List.of() : breakdown(Factor.Family.TRADER, a, day, t, percentiles);
     List<FactorScore> investorBreakdown =
@@ -187,11 +210,36 @@ public final class GradeMatrix {
     return coins;
   }
 
-  double[][] rawSeries(Factor factor) {
-    return raw[factor.ordinal()];
+  /** A ranked factor's values, {@code [day * coins + coin index]}. */
+  double[] rankedSeries(Factor factor) {
+    return ranked[factor.ordinal()];
   }
 
-  double[] rawSeries(Factor factor, int asset) {
-    return raw[factor.ordinal()][asset];
+  /** A stablecoin factor's series of a stablecoin, by day. */
+  double[] scoredSeries(Factor factor, int asset) {
+    return scored[factor.ordinal()][asset];
+  }
+
+  double[] traderCells() {
+    return trader;
+  }
+
+  double[] investorCells() {
+    return investor;
+  }
+
+  private int cell(int asset, int day) {
+    Objects.checkIndex(asset, assets);
+    Objects.checkIndex(day, panel.days());
+    return day * assets + asset;
+  }
+
+  private double[] column(double[] cells, int asset) {
+    Objects.checkIndex(asset, assets);
+    double[] out = new double[panel.days()];
+    for (int d = 0; d < out.length; d++) {
+      out[d] = cells[d * assets + asset];
+    }
+    return out;
   }
 }

@@ -10,12 +10,15 @@ import java.util.stream.IntStream;
  * docs/methodology.md.
  *
  * <ol>
- *   <li>Per asset (in parallel): every factor's raw series, with the O(n) {@link
- *       dev.ballast.ratings.indicator.Indicators}.
- *   <li>Per block of {@value #DAY_BLOCK} days (in parallel): each ranked factor's values across
- *       the coins are ranked into percentiles with a primitive sort, and accumulated into the
- *       trader and investor grades with their weights. A block reads eight consecutive days of
- *       every asset's series, one cache line, rather than one value per line.
+ *   <li>Per block of {@value #COIN_BLOCK} coins (in parallel): every factor's raw series, with the
+ *       O(n) {@link dev.ballast.ratings.indicator.Indicators}, transposed into one day-major array
+ *       per factor ({@code [day * coins + coin]}), allocated once per call: ranking reads a day
+ *       across the coins, which is then one contiguous run instead of one cache miss per coin.
+ *   <li>Per run of consecutive days (in parallel): each ranked factor's values across the coins
+ *       are ranked into percentiles with a primitive sort, and accumulated into the trader and
+ *       investor grades with their weights. Each factor keeps a {@link
+ *       PercentileRanker.History} from day to day, so slow-moving factors are re-sorted from the
+ *       previous day's order; the sorting scratch is one per task.
  *   <li>Stablecoins are scored per asset, without ranking.
  * </ol>
  *
@@ -25,7 +28,17 @@ import java.util.stream.IntStream;
  */
 public final class Grader {
 
-  static final int DAY_BLOCK = 8;
+  /** Coins whose factor series are computed together and transposed into the day-major arrays. */
+  static final int COIN_BLOCK = 32;
+
+  /** Runs of days per core: a few, so that a core that finishes early can take another. */
+  private static final int DAY_TASKS_PER_CORE = 4;
+
+  private static final List<Factor> TRADER = Factor.of(Factor.Family.TRADER);
+  private static final List<Factor> INVESTOR = Factor.of(Factor.Family.INVESTOR);
+  private static final List<Factor> SCORED = Factor.of(Factor.Family.STABLECOIN);
+  private static final List<Factor> RANKED =
+      Arrays.stream(Factor.values()).filter(Factor::isRanked).toList();
 
   /** Below this many asset-days the fork/join overhead outweighs a second core. */
   private static final long PARALLEL_CELLS = 200_000;
@@ -39,17 +52,47 @@ public final class Grader {
     int assets = panel.assetCount();
     int days = panel.days();
     boolean parallel = (long) assets * days >= PARALLEL_CELLS;
+    int[] coins = coins(panel);
+    int n = coins.length;
+    double[][] ranked = rankedArrays(n, days);
+    double[][][] scored = scoredArrays(assets);
 
-    double[][][] raw = new double[Factor.values().length][assets][];
-    range(assets, parallel)
+    // Blocks of COIN_BLOCK coins: each day of a block is one run of consecutive cells of the
+    // day-major arrays, so the transposition writes whole cache lines.
+    int blocks = (n + COIN_BLOCK - 1) / COIN_BLOCK;
+    range(blocks, parallel)
         .forEach(
-            a -> {
-              double[][] series = FactorSeries.compute(panel, a, weights);
-              for (int f = 0; f < series.length; f++) {
-                raw[f][a] = series[f];
+            b -> {
+              int from = b * COIN_BLOCK;
+              int width = Math.min(n, from + COIN_BLOCK) - from;
+              double[][][] block = new double[width][][];
+              for (int k = 0; k < width; k++) {
+                block[k] = FactorSeries.compute(panel, coins[from + k], weights);
+              }
+              double[][] columns = new double[width][];
+              for (Factor f : RANKED) {
+                double[] out = ranked[f.ordinal()];
+                for (int k = 0; k < width; k++) {
+                  columns[k] = block[k][f.ordinal()];
+                }
+                // Day by day, the block's coins side by side: one page and a few cache lines
+                // of the day-major array per day, rather than one per value.
+                for (int d = 0, row = from; d < days; d++, row += n) {
+                  for (int k = 0; k < width; k++) {
+                    out[row + k] = columns[k][d];
+                  }
+                }
               }
             });
-    return fromRaw(panel, weights, raw, parallel);
+    for (int a = 0; a < assets; a++) {
+      if (panel.asset(a).isStablecoin()) {
+        double[][] series = FactorSeries.compute(panel, a, weights);
+        for (Factor f : SCORED) {
+          scored[f.ordinal()][a] = series[f.ordinal()];
+        }
+      }
+    }
+    return grade(panel, weights, ranked, scored, coins, parallel);
   }
 
   /**
@@ -60,33 +103,95 @@ public final class Grader {
       MarketPanel panel, GradeWeights weights, double[][][] raw, boolean parallel) {
     int assets = panel.assetCount();
     int days = panel.days();
-    int[] coins = IntStream.range(0, assets).filter(a -> !panel.asset(a).isStablecoin()).toArray();
-    double[][] trader = nanMatrix(assets, days);
-    double[][] investor = nanMatrix(assets, days);
-    GradeMatrix matrix = new GradeMatrix(panel, weights, raw, coins, trader, investor);
+    int[] coins = coins(panel);
+    int n = coins.length;
+    double[][] ranked = rankedArrays(n, days);
+    double[][][] scored = scoredArrays(assets);
+    for (Factor f : RANKED) {
+      for (int j = 0; j < n; j++) {
+        double[] s = raw[f.ordinal()][coins[j]];
+        for (int d = 0; d < days; d++) {
+          ranked[f.ordinal()][d * n + j] = s == null ? Double.NaN : s[d];
+        }
+      }
+    }
+    for (Factor f : SCORED) {
+      for (int a = 0; a < assets; a++) {
+        if (panel.asset(a).isStablecoin()) {
+          scored[f.ordinal()][a] = raw[f.ordinal()][a];
+        }
+      }
+    }
+    return grade(panel, weights, ranked, scored, coins, parallel);
+  }
 
-    int blocks = (days + DAY_BLOCK - 1) / DAY_BLOCK;
-    // Contiguous runs of blocks per task, so scratch arrays are made once per task, not per block.
-    int tasks = parallel ? Math.min(blocks, 8 * Runtime.getRuntime().availableProcessors()) : 1;
+  private static GradeMatrix grade(
+      MarketPanel panel,
+      GradeWeights weights,
+      double[][] ranked,
+      double[][][] scored,
+      int[] coins,
+      boolean parallel) {
+    int assets = panel.assetCount();
+    int days = panel.days();
+    // Every cell is written below: coins' by the ranking, stablecoins' investor grades by
+    // stablecoinGrades and their trader grades (none) here. No fill of 2 × 32 MB with NaN first.
+    double[] trader = new double[Math.multiplyExact(assets, days)];
+    double[] investor = new double[trader.length];
+    for (int a = 0; a < assets; a++) {
+      if (panel.asset(a).isStablecoin()) {
+        for (int d = 0; d < days; d++) {
+          trader[d * assets + a] = Double.NaN;
+        }
+      }
+    }
+    GradeMatrix matrix =
+        new GradeMatrix(panel, weights, ranked, scored, coins, trader, investor);
+
+    // Contiguous runs of days per task: scratch arrays are made once per task, and each factor's
+    // ranker starts from the previous day's order.
+    int tasks = parallel ? Math.min(days, DAY_TASKS_PER_CORE
+        * Runtime.getRuntime().availableProcessors()) : Math.min(days, 1);
     range(tasks, parallel)
         .forEach(
             t -> {
-              RankingPass pass = new RankingPass(matrix, coins.length);
-              for (int b = (int) ((long) blocks * t / tasks);
-                  b < (long) blocks * (t + 1) / tasks;
-                  b++) {
-                int from = b * DAY_BLOCK;
-                pass.run(from, Math.min(days, from + DAY_BLOCK), Factor.Family.TRADER, trader);
-                pass.run(from, Math.min(days, from + DAY_BLOCK), Factor.Family.INVESTOR, investor);
+              RankingPass pass = new RankingPass(matrix);
+              int to = (int) ((long) days * (t + 1) / tasks);
+              for (int d = (int) ((long) days * t / tasks); d < to; d++) {
+                pass.run(d, Factor.Family.TRADER, trader);
+                pass.run(d, Factor.Family.INVESTOR, investor);
               }
             });
 
     for (int a = 0; a < assets; a++) {
       if (panel.asset(a).isStablecoin()) {
-        stablecoinGrades(matrix, a, investor[a]);
+        stablecoinGrades(matrix, a, investor);
       }
     }
     return matrix;
+  }
+
+  private static int[] coins(MarketPanel panel) {
+    return IntStream.range(0, panel.assetCount())
+        .filter(a -> !panel.asset(a).isStablecoin())
+        .toArray();
+  }
+
+  /** One array per ranked factor, {@code [day * coins + coin index]}. */
+  private static double[][] rankedArrays(int coins, int days) {
+    double[][] ranked = new double[Factor.values().length][];
+    for (Factor f : RANKED) {
+      ranked[f.ordinal()] = new double[Math.multiplyExact(coins, days)];
+    }
+    return ranked;
+  }
+
+  private static double[][][] scoredArrays(int assets) {
+    double[][][] scored = new double[Factor.values().length][][];
+    for (Factor f : SCORED) {
+      scored[f.ordinal()] = new double[assets][];
+    }
+    return scored;
   }
 
   /** The stablecoin investor grade of asset {@code a} on every day, written into {@code out}. */
@@ -94,18 +199,19 @@ public final class Grader {
     List<Factor> factors = Factor.of(Factor.Family.STABLECOIN);
     GradeWeights weights = matrix.weights();
     double required = weights.minWeightFraction() * weights.total(Factor.Family.STABLECOIN);
-    for (int d = 0; d < out.length; d++) {
+    int assets = matrix.panel().assetCount();
+    for (int d = 0; d < matrix.panel().days(); d++) {
       double sum = 0;
       double present = 0;
       for (Factor f : factors) {
         double w = weights.weight(f);
-        double score = FactorSeries.stablecoinScore(f, matrix.rawSeries(f, a)[d]);
+        double score = FactorSeries.stablecoinScore(f, matrix.scoredSeries(f, a)[d]);
         if (w > 0 && !Double.isNaN(score)) {
           sum += w * 100 * score;
           present += w;
         }
       }
-      out[d] = combine(sum, present, required);
+      out[d * assets + a] = combine(sum, present, required);
     }
   }
 
@@ -127,65 +233,58 @@ public final class Grader {
     return m;
   }
 
-  /** Ranks and combines one family over a block of days; scratch reused across blocks. */
+  /** Ranks and combines one family on one day; scratch and rankers reused across days. */
   private static final class RankingPass {
     private final GradeMatrix matrix;
     private final int[] coins;
+    private final int assets;
     private final PercentileRanker ranker;
-    private final double[][] keys;
-    private final double[][] sum;
-    private final double[][] present;
-    private final double[] percentile;
+    private final PercentileRanker.History[] histories; // by factor ordinal, day after day
+    private final double[] keys;
+    private final double[] sum;
+    private final double[] present;
 
-    RankingPass(GradeMatrix matrix, int coinCount) {
+    RankingPass(GradeMatrix matrix) {
       this.matrix = matrix;
       this.coins = matrix.coins();
-      this.ranker = new PercentileRanker(coinCount);
-      this.keys = new double[DAY_BLOCK][coinCount];
-      this.sum = new double[DAY_BLOCK][coinCount];
-      this.present = new double[DAY_BLOCK][coinCount];
-      this.percentile = new double[coinCount];
+      this.assets = matrix.panel().assetCount();
+      int n = coins.length;
+      this.ranker = new PercentileRanker(n);
+      this.histories = new PercentileRanker.History[Factor.values().length];
+      for (Factor f : RANKED) {
+        histories[f.ordinal()] = new PercentileRanker.History(n);
+      }
+      this.keys = new double[n];
+      this.sum = new double[n];
+      this.present = new double[n];
     }
 
-    void run(int from, int to, Factor.Family family, double[][] grades) {
-      int width = to - from;
+    void run(int day, Factor.Family family, double[] grades) {
       int n = coins.length;
-      for (int k = 0; k < width; k++) {
-        Arrays.fill(sum[k], 0);
-        Arrays.fill(present[k], 0);
-      }
+      Arrays.fill(sum, 0);
+      Arrays.fill(present, 0);
       GradeWeights weights = matrix.weights();
-      for (Factor f : Factor.of(family)) {
+      for (Factor f : family == Factor.Family.TRADER ? TRADER : INVESTOR) {
         double w = weights.weight(f);
         if (w == 0) {
           continue;
         }
-        double[][] series = matrix.rawSeries(f);
-        for (int j = 0; j < n; j++) {
-          double[] s = series[coins[j]];
-          for (int k = 0; k < width; k++) {
-            keys[k][j] = f.rankKey(s[from + k]);
-          }
-        }
-        for (int k = 0; k < width; k++) {
-          ranker.rank(keys[k], n, percentile);
-          double[] sk = sum[k];
-          double[] pk = present[k];
-          for (int j = 0; j < n; j++) {
-            double p = percentile[j];
-            if (p == p) {
-              sk[j] += w * p;
-              pk[j] += w;
+        double[] series = matrix.rankedSeries(f);
+        int base = day * n;
+        switch (f.direction()) {
+          case HIGHER_IS_BETTER -> System.arraycopy(series, base, keys, 0, n);
+          default -> {
+            for (int j = 0; j < n; j++) {
+              keys[j] = f.rankKey(series[base + j]);
             }
           }
         }
+        ranker.rankAccumulate(histories[f.ordinal()], keys, n, w, sum, present);
       }
       double required = weights.minWeightFraction() * weights.total(family);
+      int row = day * assets;
       for (int j = 0; j < n; j++) {
-        double[] g = grades[coins[j]];
-        for (int k = 0; k < width; k++) {
-          g[from + k] = combine(sum[k][j], present[k][j], required);
-        }
+        grades[row + coins[j]] = combine(sum[j], present[j], required);
       }
     }
   }

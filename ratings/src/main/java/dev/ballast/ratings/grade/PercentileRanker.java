@@ -6,36 +6,75 @@ import java.util.Arrays;
  * Percentile ranks of one cross-section of values with primitive sorting only: no boxing, no
  * comparator, no allocation after construction. Not thread-safe: one per thread, reused.
  *
- * <p>Each value becomes a 64-bit key whose unsigned order is the value's order (the IEEE bits with
- * the magnitude flipped for negatives, the sign bit flipped). An LSD radix sort on the top 33 bits
- * of the keys (three stable counting passes of 11 bits, a pass skipped when all keys share its
- * digit) orders positions in linear time: about five times faster than {@link
- * Arrays#sort(long[])} on 2,000 values, which matters because a 2,000 × 2,000 panel has
- * 28,000 cross-sections to rank. Values that share their top 33 bits (relative difference below
- * about {@code 2^-21}) may come out in position order; one insertion pass on the exact values
- * repairs that, in linear time unless many values crowd into one such bucket, so the result is
- * exact.
+ * <p>The non-NaN values are sorted as (value, position) pairs, and every run of equal values
+ * gets the average rank of the run. The order only has to be exact on the doubles; which of two
+ * equal values comes first does not matter, so every way of sorting below gives bit-identical
+ * percentiles. Two ways:
+ *
+ * <ul>
+ *   <li>Radix: each value becomes a 64-bit key whose unsigned order is the value's order (the IEEE
+ *       bits with the magnitude flipped for negatives, the sign bit flipped). The 22 highest bits
+ *       in which the keys of this cross-section differ are sorted with two stable counting passes
+ *       of 11 bits, and one insertion pass on the exact values repairs the order of values that
+ *       share those bits (linear unless many values crowd into one such bucket).
+ *   <li>Incremental ({@link #rankAccumulate}): a grader ranks one factor on consecutive days, and
+ *       for slow-moving factors (365-day windows, SMA 200, size, history) yesterday's order of the
+ *       positions is today's order but for a few swaps. Insertion sort from yesterday's order is
+ *       then about linear; it gives up after a budget of moves and falls back to the radix sort
+ *       (and keeps to radix for {@value #COOLDOWN} calls), so a fast-moving factor costs little
+ *       more than radix alone.
+ * </ul>
  */
 final class PercentileRanker {
 
-  private static final int DIGIT_BITS = 11;
+  private static final int DIGIT_BITS = 8;
+  private static final int PASSES = 3;
+  private static final int RADIX_BITS = PASSES * DIGIT_BITS;
   private static final int BUCKETS = 1 << DIGIT_BITS;
-  private static final int[] SHIFTS = {31, 42, 53};
+  private static final long DIGIT_MASK = BUCKETS - 1;
 
+  /** Below this many values, insertion sort beats the radix passes' fixed cost. */
+  private static final int INSERTION_ONLY = 48;
+
+  /** Moves an incremental sort may make per value before it gives up for radix. */
+  private static final int MOVES_PER_VALUE = 2;
+
+  /** Calls that go straight to radix after an incremental sort gave up. */
+  static final int COOLDOWN = 64;
+
+  private final double[] sorted; // the non-NaN values, in order once sorted
+  private final int[] positions; // their positions in the input
   private final long[] keys;
-  private final int[] members;
-  private final int[] order;
-  private final int[] swap;
-  private final int[] counts;
-  private final double[] values;
+  private final long[] packed;
+  private final long[] packedSwap;
+  private final int[] counts = new int[PASSES * BUCKETS];
+
+  private final double[] percentiles; // by position, for rankAccumulate
+
+  /**
+   * What {@link #rankAccumulate} remembers of one cross-section from one call to the next: the
+   * order of yesterday's positions and which had a value. One per factor; the sorting scratch of
+   * the ranker is shared by all of them, so a thread's working set stays in its L2 cache.
+   */
+  static final class History {
+    private final int[] previous;
+    private final boolean[] member;
+    private int previousCount = -1;
+    private int cooldown;
+
+    History(int capacity) {
+      previous = new int[capacity];
+      member = new boolean[capacity];
+    }
+  }
 
   PercentileRanker(int capacity) {
+    sorted = new double[capacity];
+    positions = new int[capacity];
     keys = new long[capacity];
-    members = new int[capacity];
-    order = new int[capacity];
-    swap = new int[capacity];
-    counts = new int[SHIFTS.length * BUCKETS];
-    values = new double[capacity];
+    packed = new long[capacity];
+    packedSwap = new long[capacity];
+    percentiles = new double[capacity];
   }
 
   /**
@@ -48,86 +87,224 @@ final class PercentileRanker {
     int m = 0;
     for (int i = 0; i < n; i++) {
       double v = x[i];
-      if (Double.isNaN(v)) {
+      if (v != v) {
         out[i] = Double.NaN;
       } else {
-        values[m] = v + 0.0; // -0.0 becomes 0.0: equal values must have equal keys
-        members[m] = i;
+        positions[m] = i;
         m++;
       }
     }
-    if (m == 0) {
-      return 0;
-    }
-    if (m == 1) {
-      out[members[0]] = 50;
-      return 1;
-    }
-    int[] src = radixSort(m);
-    System.arraycopy(src, 0, order, 0, m);
-    for (int j = 1; j < m; j++) {
-      int o = order[j];
-      double v = values[o];
-      int k = j - 1;
-      while (k >= 0 && values[order[k]] > v) {
-        order[k + 1] = order[k];
-        k--;
-      }
-      order[k + 1] = o;
-    }
+    sortPositions(x, m);
+    double[] s = sorted;
+    int[] pos = positions;
     double span = m - 1;
     for (int i = 0; i < m; ) {
-      double v = values[order[i]];
+      double v = s[i];
       int j = i + 1;
-      while (j < m && values[order[j]] == v) {
+      while (j < m && s[j] == v) {
         j++;
       }
       // Average 0-based rank of positions i..j-1 is (i + j - 1) / 2; 100 * that / (m - 1).
-      double percentile = 50.0 * (i + j - 1) / span;
+      double percentile = m == 1 ? 50 : 50.0 * (i + j - 1) / span;
       for (int k = i; k < j; k++) {
-        out[members[order[k]]] = percentile;
+        out[pos[k]] = percentile;
       }
       i = j;
     }
     return m;
   }
 
-  /** Positions 0..m-1 ordered by the top 33 bits of their keys; returns the array holding them. */
-  private int[] radixSort(int m) {
-    Arrays.fill(counts, 0);
-    for (int j = 0; j < m; j++) {
-      long b = Double.doubleToRawLongBits(values[j]);
-      long u = b ^ ((b >> 63) & Long.MAX_VALUE) ^ Long.MIN_VALUE;
-      keys[j] = u;
-      counts[(int) (u >>> SHIFTS[0]) & (BUCKETS - 1)]++;
-      counts[BUCKETS + ((int) (u >>> SHIFTS[1]) & (BUCKETS - 1))]++;
-      counts[2 * BUCKETS + (int) (u >>> SHIFTS[2])]++;
+  /**
+   * The percentiles of {@link #rank}, not written out but accumulated: for every non-NaN {@code
+   * x[i]} with percentile {@code p}, {@code sum[i] += w * p} and {@code present[i] += w}. Starts
+   * from the order {@code history} kept from its previous call, and keeps today's, so one history
+   * should follow one factor on consecutive days; any history gives the same result, only the time
+   * differs.
+   */
+  int rankAccumulate(
+      History history, double[] x, int n, double w, double[] sum, double[] present) {
+    double[] sorted = this.sorted;
+    int[] positions = this.positions;
+    boolean[] member = history.member;
+    int m = 0;
+    if (history.previousCount >= 0 && history.cooldown == 0) {
+      int[] prev = history.previous;
+      for (int i = 0; i < history.previousCount; i++) {
+        int p = prev[i];
+        double v = x[p];
+        if (v == v) {
+          sorted[m] = v + 0.0;
+          positions[m] = p;
+          m++;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        double v = x[i];
+        boolean now = v == v;
+        if (now && !member[i]) {
+          sorted[m] = v + 0.0; // a newcomer: appended, the insertion sort moves it into place
+          positions[m] = i;
+          m++;
+        }
+        member[i] = now;
+      }
+      if (!insertionSort(m, (long) MOVES_PER_VALUE * m + 64)) {
+        sortPositions(x, m); // positions[0..m) still hold the same positions, permuted
+        history.cooldown = COOLDOWN;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        double v = x[i];
+        boolean now = v == v;
+        if (now) {
+          positions[m] = i;
+          m++;
+        }
+        member[i] = now;
+      }
+      sortPositions(x, m);
+      if (history.cooldown > 0) {
+        history.cooldown--;
+      }
     }
-    int[] src = order;
-    int[] dst = swap;
-    for (int j = 0; j < m; j++) {
-      src[j] = j;
+    System.arraycopy(positions, 0, history.previous, 0, m);
+    history.previousCount = m;
+
+    double[] pct = percentiles;
+    double span = m - 1;
+    for (int i = 0; i < m; ) {
+      double v = sorted[i];
+      int j = i + 1;
+      while (j < m && sorted[j] == v) {
+        j++;
+      }
+      double percentile = m == 1 ? 50 : 50.0 * (i + j - 1) / span;
+      for (int k = i; k < j; k++) {
+        pct[positions[k]] = percentile;
+      }
+      i = j;
     }
-    for (int p = 0; p < SHIFTS.length; p++) {
-      int base = p * BUCKETS;
-      int shift = SHIFTS[p];
-      if (counts[base + ((int) (keys[0] >>> shift) & (BUCKETS - 1))] == m) {
+    // In position order: sequential, rather than a scattered read-modify-write per value.
+    for (int i = 0; i < n; i++) {
+      if (member[i]) {
+        sum[i] += w * pct[i];
+        present[i] += w;
+      }
+    }
+    return m;
+  }
+
+  /**
+   * Sorts the values {@code x[positions[i]]} of {@code positions[0..m)} (none NaN) into {@code
+   * sorted[0..m)}, with their positions, from any order of the positions.
+   */
+  private void sortPositions(double[] x, int m) {
+    if (m >= INSERTION_ONLY && radixSort(x, m)) {
+      insertionSort(m, Long.MAX_VALUE);
+      return;
+    }
+    double[] s = this.sorted;
+    int[] p = this.positions;
+    for (int i = 0; i < m; i++) {
+      s[i] = x[p[i]] + 0.0; // -0.0 becomes 0.0: equal values must have equal keys
+    }
+    insertionSort(m, Long.MAX_VALUE);
+  }
+
+  /**
+   * Insertion sort of {@code sorted[0..m)} with their positions; false, with the pairs permuted but
+   * not sorted, once more than {@code budget} moves were needed.
+   */
+  private boolean insertionSort(int m, long budget) {
+    double[] s = sorted;
+    int[] p = positions;
+    for (int i = 1; i < m; i++) {
+      double v = s[i];
+      if (s[i - 1] <= v) {
+        continue;
+      }
+      int o = p[i];
+      int k = i - 1;
+      do {
+        s[k + 1] = s[k];
+        p[k + 1] = p[k];
+        k--;
+      } while (k >= 0 && s[k] > v);
+      s[k + 1] = v;
+      p[k + 1] = o;
+      budget -= i - 1 - k;
+      if (budget < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Orders the positions {@code positions[0..m)} by the {@value #RADIX_BITS} highest bits in which
+   * the keys of their values differ, and gathers their values into {@code sorted}; values that
+   * share those bits may stay out of order (the insertion pass repairs them). False, having done
+   * nothing, when all values are equal.
+   */
+  private boolean radixSort(double[] x, int m) {
+    int[] pos = positions;
+    long[] k = keys;
+    long and = -1L;
+    long or = 0;
+    for (int i = 0; i < m; i++) {
+      long key = key(x[pos[i]] + 0.0);
+      k[i] = key;
+      and &= key;
+      or |= key;
+    }
+    long differ = and ^ or;
+    if (differ == 0) {
+      return false;
+    }
+    int shift = Math.max(0, 63 - Long.numberOfLeadingZeros(differ) - (RADIX_BITS - 1));
+    int[] c = counts;
+    Arrays.fill(c, 0);
+    long[] src = packed;
+    for (int i = 0; i < m; i++) {
+      long digits = (k[i] >>> shift) & ((1L << RADIX_BITS) - 1);
+      src[i] = digits << 32 | pos[i];
+      c[(int) (digits & DIGIT_MASK)]++;
+      c[BUCKETS + (int) ((digits >>> DIGIT_BITS) & DIGIT_MASK)]++;
+      c[2 * BUCKETS + (int) (digits >>> (2 * DIGIT_BITS))]++;
+    }
+    long[] dst = packedSwap;
+    for (int pass = 0; pass < PASSES; pass++) {
+      int base = pass * BUCKETS;
+      int digitShift = 32 + pass * DIGIT_BITS;
+      if (c[base + (int) ((src[0] >>> digitShift) & DIGIT_MASK)] == m) {
         continue; // every key has the same digit here: the pass would not move anything
       }
       int sum = 0;
-      for (int k = base; k < base + BUCKETS; k++) {
-        int c = counts[k];
-        counts[k] = sum;
-        sum += c;
+      for (int b = base; b < base + BUCKETS; b++) {
+        int count = c[b];
+        c[b] = sum;
+        sum += count;
       }
       for (int i = 0; i < m; i++) {
-        int j = src[i];
-        dst[counts[base + ((int) (keys[j] >>> shift) & (BUCKETS - 1))]++] = j;
+        long e = src[i];
+        dst[c[base + (int) ((e >>> digitShift) & DIGIT_MASK)]++] = e;
       }
-      int[] t = src;
+      long[] t = src;
       src = dst;
       dst = t;
     }
-    return src;
+    double[] s = sorted;
+    for (int j = 0; j < m; j++) {
+      int p = (int) src[j];
+      pos[j] = p;
+      s[j] = x[p] + 0.0;
+    }
+    return true;
+  }
+
+  /** A 64-bit key whose unsigned order is the order of {@code v} (not NaN, not -0.0). */
+  private static long key(double v) {
+    long b = Double.doubleToRawLongBits(v);
+    return b ^ ((b >> 63) & Long.MAX_VALUE) ^ Long.MIN_VALUE;
   }
 }
