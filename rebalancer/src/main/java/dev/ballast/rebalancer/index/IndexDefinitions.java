@@ -3,6 +3,7 @@ package dev.ballast.rebalancer.index;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -150,6 +151,9 @@ public final class IndexDefinitions {
 
   /** A message for people: the field path and the problem, no Java class names. */
   static String describe(JsonProcessingException e) {
+    if (e.getCause() instanceof StreamReadException syntax) {
+      return describe(syntax);
+    }
     if (!(e instanceof JsonMappingException mapping)) {
       // Malformed YAML or JSON.
       return "index definition is not valid YAML or JSON" + at(e.getLocation()) + ": "
