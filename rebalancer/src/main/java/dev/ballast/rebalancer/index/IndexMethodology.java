@@ -1,0 +1,134 @@
+package dev.ballast.rebalancer.index;
+
+import dev.ballast.core.asset.AssetId;
+import dev.ballast.ratings.grade.MarketPanel;
+import dev.ballast.ratings.indicator.Indicators;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Target weights of an index on a rebalance day: eligibility, selection, weighting and caps, each
+ * as its {@link IndexDefinition} says, using only data up to that day. Stateless and thread-safe.
+ */
+public final class IndexMethodology {
+
+  private IndexMethodology() {}
+
+  /**
+   * The index's target weights on {@code day}.
+   *
+   * <p>Steps: {@link Eligibility} (buffers for {@code currentMembers}); a raw weight for every
+   * eligible asset (an asset whose weighting input is missing, e.g. a volatility window with a gap,
+   * is excluded with that reason before ranking, so the next in line takes its place); the top
+   * {@code selection.count} by market cap or investor grade (ties to the larger market cap, then
+   * the symbol); weights normalised and capped by {@link CapRedistribution}.
+   *
+   * @param investorGrades investor grades on the day indexed by panel asset (NaN where none); may
+   *     be null when the definition does not use grades
+   * @throws InfeasibleCapsException if too few assets are selected for the caps to add up to 1
+   *     (including none at all): the caller decides what a half-empty index does, not this code
+   * @throws IllegalArgumentException if the day is outside the panel or grades are needed and
+   *     missing
+   */
+  public static TargetWeights targetWeights(
+      IndexDefinition definition,
+      MarketPanel panel,
+      int day,
+      Set<AssetId> currentMembers,
+      double[] investorGrades) {
+    Objects.requireNonNull(definition, "definition");
+    Objects.requireNonNull(panel, "panel");
+    Objects.requireNonNull(currentMembers, "currentMembers");
+    Eligibility.requireDay(panel, day);
+    if (definition.needsInvestorGrades()) {
+      Eligibility.requireGrades(panel, investorGrades, "index " + definition.id());
+    }
+    Eligibility.Result universe =
+        Eligibility.evaluate(panel, day, currentMembers, definition.universe(), investorGrades);
+    List<Exclusion> exclusions = new ArrayList<>(universe.exclusions());
+    int[] eligible = universe.eligible();
+
+    // Raw weight and ranking keys of every eligible asset.
+    List<Candidate> candidates = new ArrayList<>(eligible.length);
+    Selection.Method method = definition.selection().method();
+    for (int a : eligible) {
+      AssetId id = panel.asset(a).id();
+      double cap = Eligibility.lastKnown(panel.marketCaps(a), day);
+      double grade = investorGrades == null ? Double.NaN : investorGrades[a];
+      if (method == Selection.Method.TOP_INVESTOR_GRADE && Double.isNaN(grade)) {
+        exclusions.add(new Exclusion(id, "no investor grade to rank by"));
+        continue;
+      }
+      double raw = rawWeight(definition.weighting(), panel, a, day, cap, grade);
+      if (!(raw > 0) || Double.isInfinite(raw)) {
+        exclusions.add(new Exclusion(id, noWeightReason(definition.weighting(), raw)));
+        continue;
+      }
+      candidates.add(new Candidate(id, cap, grade, raw));
+    }
+    Comparator<Candidate> byCap =
+        Comparator.comparingDouble(Candidate::marketCap).reversed()
+            .thenComparing(Candidate::asset);
+    Comparator<Candidate> rank =
+        method == Selection.Method.TOP_INVESTOR_GRADE
+            ? Comparator.comparingDouble(Candidate::grade).reversed().thenComparing(byCap)
+            : byCap;
+    candidates.sort(rank);
+    int n = Math.min(definition.selection().count(), candidates.size());
+    String by = method == Selection.Method.TOP_INVESTOR_GRADE ? "investor grade" : "market cap";
+    for (int k = n; k < candidates.size(); k++) {
+      exclusions.add(new Exclusion(candidates.get(k).asset(), String.format(Locale.ROOT,
+          "ranked %d of %d by %s, the index holds %d", k + 1, candidates.size(), by, n)));
+    }
+    List<Candidate> chosen = new ArrayList<>(candidates.subList(0, n));
+    List<AssetId> selected = chosen.stream().map(Candidate::asset).toList();
+
+    // Caps: the first of equal raw weights is the larger market cap, so it gets the largest cap.
+    chosen.sort(byCap);
+    double[] raw = chosen.stream().mapToDouble(Candidate::raw).toArray();
+    double[] capped = CapRedistribution.apply(raw, definition.caps());
+    double rawSum = Arrays.stream(raw).sum();
+    List<TargetWeights.Entry> weights = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      weights.add(new TargetWeights.Entry(chosen.get(i).asset(), capped[i], raw[i] / rawSum));
+    }
+    weights.sort(
+        Comparator.comparingDouble(TargetWeights.Entry::weight).reversed()
+            .thenComparing(TargetWeights.Entry::asset));
+    return new TargetWeights(
+        definition.id(), panel.date(day), weights, eligible.length, selected, exclusions);
+  }
+
+  private static double rawWeight(
+      Weighting weighting, MarketPanel panel, int a, int day, double cap, double grade) {
+    return switch (weighting.method()) {
+      case MARKET_CAP -> cap;
+      case EQUAL -> 1;
+      case GRADE -> grade;
+      case INVERSE_VOLATILITY -> {
+        // Indicators.volatility at index `day` reads closes up to `day` only: no look-ahead.
+        double vol =
+            Indicators.volatility(panel.closes(a), weighting.volatilityWindowDays())[day];
+        yield 1 / vol;
+      }
+    };
+  }
+
+  private static String noWeightReason(Weighting weighting, double raw) {
+    return switch (weighting.method()) {
+      case MARKET_CAP -> "no market cap to weight by";
+      case EQUAL -> "no weight"; // cannot happen: every equal weight is 1
+      case GRADE -> Double.isNaN(raw) ? "no investor grade to weight by" : "investor grade 0";
+      case INVERSE_VOLATILITY ->
+          "no volatility over the last " + weighting.volatilityWindowDays()
+              + " daily returns (a gap in the closes, or a flat price)";
+    };
+  }
+
+  private record Candidate(AssetId asset, double marketCap, double grade, double raw) {}
+}
