@@ -13,7 +13,7 @@ HEAP="${HEAP:-4g}"
 JVM_ARGS="-Xms${HEAP} -Xmx${HEAP} -XX:+AlwaysPreTouch"
 RESULT="bench/target/grading.csv"
 
-mvn -B -q -o package -pl bench -am -DskipTests
+mvn -B -q package -pl bench -am -DskipTests
 
 if [ $# -eq 0 ]; then
   set -- -wi 3 -i 5
