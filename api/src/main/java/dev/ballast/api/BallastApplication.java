@@ -8,6 +8,7 @@ import dev.ballast.api.cli.GradeCommand;
 import dev.ballast.api.cli.ImportCommand;
 import dev.ballast.api.errors.ProblemErrorHandler;
 import dev.ballast.api.errors.ProblemMappers;
+import dev.ballast.api.health.GradesHealthCheck;
 import dev.ballast.api.health.MarketDataHealthCheck;
 import dev.ballast.api.resources.AssetResource;
 import dev.ballast.api.resources.CsvPageWriter;
@@ -18,6 +19,7 @@ import dev.ballast.api.resources.StablecoinResource;
 import dev.ballast.api.schedule.Scheduling;
 import dev.ballast.core.store.Database;
 import dev.ballast.core.store.MarketStore;
+import dev.ballast.ratings.history.RatingService;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -102,6 +104,8 @@ public class BallastApplication extends Application<BallastConfiguration> {
       environment.lifecycle().addServerLifecycleListener(server -> gradeNewDays.run());
     }
     environment.healthChecks().register("market-data", new MarketDataHealthCheck(jdbi, loading));
+    environment.healthChecks().register("grades",
+        new GradesHealthCheck(injector.getInstance(RatingService.class)));
 
     ProblemMappers.all().forEach(environment.jersey()::register);
     environment.lifecycle().addServerLifecycleListener(

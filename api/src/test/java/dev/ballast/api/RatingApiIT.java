@@ -200,6 +200,14 @@ class RatingApiIT {
   }
 
   @Test
+  void theGradesHealthCheckSaysHowFarGradingHasGot() {
+    JsonNode health = APP.client().target("http://127.0.0.1:" + APP.getAdminPort()
+        + "/healthcheck").request().get().readEntity(JsonNode.class);
+    assertThat(health.get("grades").get("healthy").asBoolean()).isTrue();
+    assertThat(health.get("grades").get("message").asText()).isEqualTo("graded up to " + lastDay);
+  }
+
+  @Test
   void evaluatesBothGrades() {
     JsonNode evaluation = get("/v1/evaluation");
     assertThat(evaluation.get("coins").asInt()).isGreaterThanOrEqualTo(50);
