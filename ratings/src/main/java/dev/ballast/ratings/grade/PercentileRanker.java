@@ -94,7 +94,7 @@ final class PercentileRanker {
         m++;
       }
     }
-    sortPositions(x, m);
+    sortPositions(x, 0, m);
     double[] s = sorted;
     int[] pos = positions;
     double span = m - 1;
@@ -119,10 +119,10 @@ final class PercentileRanker {
    * x[i]} with percentile {@code p}, {@code sum[i] += w * p} and {@code present[i] += w}. Starts
    * from the order {@code history} kept from its previous call, and keeps today's, so one history
    * should follow one factor on consecutive days; any history gives the same result, only the time
-   * differs.
+   * differs. All three arrays are read from {@code off}: {@code x[off..off+n)} and so on.
    */
   int rankAccumulate(
-      History history, double[] x, int n, double w, double[] sum, double[] present) {
+      History history, double[] x, int off, int n, double w, double[] sum, double[] present) {
     double[] sorted = this.sorted;
     int[] positions = this.positions;
     boolean[] member = history.member;
@@ -131,7 +131,7 @@ final class PercentileRanker {
       int[] prev = history.previous;
       for (int i = 0; i < history.previousCount; i++) {
         int p = prev[i];
-        double v = x[p];
+        double v = x[off + p];
         if (v == v) {
           sorted[m] = v + 0.0;
           positions[m] = p;
@@ -139,7 +139,7 @@ final class PercentileRanker {
         }
       }
       for (int i = 0; i < n; i++) {
-        double v = x[i];
+        double v = x[off + i];
         boolean now = v == v;
         if (now && !member[i]) {
           sorted[m] = v + 0.0; // a newcomer: appended, the insertion sort moves it into place
@@ -149,12 +149,12 @@ final class PercentileRanker {
         member[i] = now;
       }
       if (!insertionSort(m, (long) MOVES_PER_VALUE * m + 64)) {
-        sortPositions(x, m); // positions[0..m) still hold the same positions, permuted
+        sortPositions(x, off, m); // positions[0..m) still hold the same positions, permuted
         history.cooldown = COOLDOWN;
       }
     } else {
       for (int i = 0; i < n; i++) {
-        double v = x[i];
+        double v = x[off + i];
         boolean now = v == v;
         if (now) {
           positions[m] = i;
@@ -162,7 +162,7 @@ final class PercentileRanker {
         }
         member[i] = now;
       }
-      sortPositions(x, m);
+      sortPositions(x, off, m);
       if (history.cooldown > 0) {
         history.cooldown--;
       }
@@ -187,8 +187,8 @@ final class PercentileRanker {
     // In position order: sequential, rather than a scattered read-modify-write per value.
     for (int i = 0; i < n; i++) {
       if (member[i]) {
-        sum[i] += w * pct[i];
-        present[i] += w;
+        sum[off + i] += w * pct[i];
+        present[off + i] += w;
       }
     }
     return m;
@@ -198,15 +198,15 @@ final class PercentileRanker {
    * Sorts the values {@code x[positions[i]]} of {@code positions[0..m)} (none NaN) into {@code
    * sorted[0..m)}, with their positions, from any order of the positions.
    */
-  private void sortPositions(double[] x, int m) {
-    if (m >= INSERTION_ONLY && radixSort(x, m)) {
+  private void sortPositions(double[] x, int off, int m) {
+    if (m >= INSERTION_ONLY && radixSort(x, off, m)) {
       insertionSort(m, Long.MAX_VALUE);
       return;
     }
     double[] s = this.sorted;
     int[] p = this.positions;
     for (int i = 0; i < m; i++) {
-      s[i] = x[p[i]] + 0.0; // -0.0 becomes 0.0: equal values must have equal keys
+      s[i] = x[off + p[i]] + 0.0; // -0.0 becomes 0.0: equal values must have equal keys
     }
     insertionSort(m, Long.MAX_VALUE);
   }
@@ -246,13 +246,13 @@ final class PercentileRanker {
    * share those bits may stay out of order (the insertion pass repairs them). False, having done
    * nothing, when all values are equal.
    */
-  private boolean radixSort(double[] x, int m) {
+  private boolean radixSort(double[] x, int off, int m) {
     int[] pos = positions;
     long[] k = keys;
     long and = -1L;
     long or = 0;
     for (int i = 0; i < m; i++) {
-      long key = key(x[pos[i]] + 0.0);
+      long key = key(x[off + pos[i]] + 0.0);
       k[i] = key;
       and &= key;
       or |= key;
@@ -297,7 +297,7 @@ final class PercentileRanker {
     for (int j = 0; j < m; j++) {
       int p = (int) src[j];
       pos[j] = p;
-      s[j] = x[p] + 0.0;
+      s[j] = x[off + p] + 0.0;
     }
     return true;
   }
