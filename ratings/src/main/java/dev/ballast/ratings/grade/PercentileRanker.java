@@ -49,7 +49,8 @@ final class PercentileRanker {
   private final long[] packedSwap;
   private final int[] counts = new int[PASSES * BUCKETS];
 
-  private final double[] percentiles; // by position, for rankAccumulate
+  private final double[] percentiles; // by position, for rankAccumulate; 0 where NaN
+  private final double[] presence; // by position, for rankAccumulate: 1 if not NaN, else 0
 
   /**
    * What {@link #rankAccumulate} remembers of one cross-section from one call to the next: the
@@ -75,6 +76,7 @@ final class PercentileRanker {
     packed = new long[capacity];
     packedSwap = new long[capacity];
     percentiles = new double[capacity];
+    presence = new double[capacity];
   }
 
   /**
@@ -119,13 +121,15 @@ final class PercentileRanker {
    * x[i]} with percentile {@code p}, {@code sum[i] += w * p} and {@code present[i] += w}. Starts
    * from the order {@code history} kept from its previous call, and keeps today's, so one history
    * should follow one factor on consecutive days; any history gives the same result, only the time
-   * differs. All three arrays are read from {@code off}: {@code x[off..off+n)} and so on.
+   * differs. All three arrays are read from {@code off}: {@code x[off..off+n)} and so on. {@code
+   * w} must be finite and greater than 0.
    */
   int rankAccumulate(
       History history, double[] x, int off, int n, double w, double[] sum, double[] present) {
     double[] sorted = this.sorted;
     int[] positions = this.positions;
     boolean[] member = history.member;
+    double[] presence = this.presence;
     int m = 0;
     if (history.previousCount >= 0 && history.cooldown == 0) {
       int[] prev = history.previous;
@@ -147,6 +151,7 @@ final class PercentileRanker {
           m++;
         }
         member[i] = now;
+        presence[i] = now ? 1.0 : 0.0;
       }
       if (!insertionSort(m, (long) MOVES_PER_VALUE * m + 64)) {
         sortPositions(x, off, m); // positions[0..m) still hold the same positions, permuted
@@ -161,6 +166,7 @@ final class PercentileRanker {
           m++;
         }
         member[i] = now;
+        presence[i] = now ? 1.0 : 0.0;
       }
       sortPositions(x, off, m);
       if (history.cooldown > 0) {
@@ -171,6 +177,7 @@ final class PercentileRanker {
     history.previousCount = m;
 
     double[] pct = percentiles;
+    Arrays.fill(pct, 0, n, 0.0);
     double span = m - 1;
     for (int i = 0; i < m; ) {
       double v = sorted[i];
@@ -184,12 +191,13 @@ final class PercentileRanker {
       }
       i = j;
     }
-    // In position order: sequential, rather than a scattered read-modify-write per value.
+    // In position order: sequential, rather than a scattered read-modify-write per value, and
+    // branch-free so that it vectorises. Where x is NaN both terms are w * 0 = +0.0 (w is finite
+    // and > 0), and adding +0.0 leaves any sum bit-identical but -0.0, which these sums of
+    // non-negative terms starting from +0.0 never are.
     for (int i = 0; i < n; i++) {
-      if (member[i]) {
-        sum[off + i] += w * pct[i];
-        present[off + i] += w;
-      }
+      sum[off + i] += w * pct[i];
+      present[off + i] += w * presence[i];
     }
     return m;
   }
