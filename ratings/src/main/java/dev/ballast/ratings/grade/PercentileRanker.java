@@ -27,8 +27,8 @@ import java.util.Arrays;
  */
 final class PercentileRanker {
 
-  private static final int DIGIT_BITS = 8;
-  private static final int PASSES = 3;
+  private static final int DIGIT_BITS = 11;
+  private static final int PASSES = 2;
   private static final int RADIX_BITS = PASSES * DIGIT_BITS;
   private static final int BUCKETS = 1 << DIGIT_BITS;
   private static final long DIGIT_MASK = BUCKETS - 1;
@@ -277,8 +277,7 @@ final class PercentileRanker {
       long digits = (k[i] >>> shift) & ((1L << RADIX_BITS) - 1);
       src[i] = digits << 32 | pos[i];
       c[(int) (digits & DIGIT_MASK)]++;
-      c[BUCKETS + (int) ((digits >>> DIGIT_BITS) & DIGIT_MASK)]++;
-      c[2 * BUCKETS + (int) (digits >>> (2 * DIGIT_BITS))]++;
+      c[BUCKETS + (int) (digits >>> DIGIT_BITS)]++;
     }
     long[] dst = packedSwap;
     for (int pass = 0; pass < PASSES; pass++) {
