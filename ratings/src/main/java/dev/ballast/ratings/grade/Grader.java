@@ -74,14 +74,17 @@ public final class Grader {
                 }
               }
             });
-    for (int a = 0; a < assets; a++) {
-      if (panel.asset(a).isStablecoin()) {
-        double[][] series = FactorSeries.compute(panel, a, weights);
-        for (Factor f : SCORED) {
-          scored[f.ordinal()][a] = series[f.ordinal()];
-        }
-      }
-    }
+    int[] stablecoins =
+        IntStream.range(0, assets).filter(a -> panel.asset(a).isStablecoin()).toArray();
+    range(stablecoins.length, parallel)
+        .forEach(
+            i -> {
+              int a = stablecoins[i];
+              double[][] series = FactorSeries.compute(panel, a, weights);
+              for (Factor f : SCORED) {
+                scored[f.ordinal()][a] = series[f.ordinal()];
+              }
+            });
     return grade(panel, weights, ranked, scored, coins, parallel);
   }
 
@@ -126,8 +129,12 @@ public final class Grader {
     int days = panel.days();
     // Every cell is written below: coins' by the ranking, stablecoins' investor grades by
     // stablecoinGrades and their trader grades (none) here. No fill of 2 × 32 MB with NaN first.
-    double[] trader = new double[Math.multiplyExact(assets, days)];
-    double[] investor = new double[trader.length];
+    // Two arrays of up to 32 MB, zeroed by the JVM in the allocating thread: one per core.
+    int cells = Math.multiplyExact(assets, days);
+    double[][] both = new double[2][];
+    range(2, parallel).forEach(i -> both[i] = new double[cells]);
+    double[] trader = both[0];
+    double[] investor = both[1];
     for (int a = 0; a < assets; a++) {
       if (panel.asset(a).isStablecoin()) {
         for (int d = 0; d < days; d++) {
