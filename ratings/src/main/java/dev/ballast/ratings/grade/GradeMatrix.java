@@ -20,8 +20,9 @@ public final class GradeMatrix {
 
   private final MarketPanel panel;
   private final GradeWeights weights;
-  // Ranked factors: [factor ordinal][day * coins + coin index], day-major so that a day's
-  // cross-section, which is what gets ranked, is contiguous; null for the stablecoin factors.
+  // Ranked factors: [factor ordinal][coin index * days + day], coin-major so that the factor
+  // phase writes each series with one sequential copy (the ranking gathers runs of days into a
+  // day-major scratch per task); null for the stablecoin factors.
   private final double[][] ranked;
   // Stablecoin factors: [factor ordinal][asset][day], null for ranked factors and for coins.
   private final double[][][] scored;
@@ -88,7 +89,7 @@ public final class GradeMatrix {
     if (r != null) {
       int j = coinIndex[asset];
       Objects.checkIndex(day, panel.days());
-      return j < 0 ? Double.NaN : r[day * coins.length + j];
+      return j < 0 ? Double.NaN : r[j * panel.days() + day];
     }
     double[] s = scored[factor.ordinal()][asset];
     return s == null ? Double.NaN : s[day];
@@ -110,9 +111,9 @@ public final class GradeMatrix {
       java.util.Arrays.fill(p, Double.NaN);
       if (f.isRanked()) {
         double[] r = ranked[f.ordinal()];
-        int base = day * coins.length;
+        int days = panel.days();
         for (int j = 0; j < coins.length; j++) {
-          keys[j] = f.rankKey(r[base + j]);
+          keys[j] = f.rankKey(r[j * days + day]);
         }
         ranker.rank(keys, coins.length, percentiles);
         for (int j = 0; j < coins.length; j++) {
@@ -210,7 +211,7 @@ public final class GradeMatrix {
     return coins;
   }
 
-  /** A ranked factor's values, {@code [day * coins + coin index]}. */
+  /** A ranked factor's values, {@code [coin index * days + day]}. */
   double[] rankedSeries(Factor factor) {
     return ranked[factor.ordinal()];
   }

@@ -40,6 +40,9 @@ public final class Grader {
   private static final List<Factor> RANKED =
       Arrays.stream(Factor.values()).filter(Factor::isRanked).toList();
 
+  /** At most this many days per ranking task, so that its day-major scratch stays small. */
+  private static final int MAX_TASK_DAYS = 128;
+
   /** Below this many asset-days the fork/join overhead outweighs a second core. */
   private static final long PARALLEL_CELLS = 200_000;
 
@@ -54,44 +57,34 @@ public final class Grader {
     boolean parallel = (long) assets * days >= PARALLEL_CELLS;
     int[] coins = coins(panel);
     int n = coins.length;
-    double[][] ranked = rankedArrays(n, days);
+    double[][] ranked = rankedArrays(n, days, parallel);
     double[][][] scored = scoredArrays(assets);
 
-    // Blocks of COIN_BLOCK coins: each day of a block is one run of consecutive cells of the
-    // day-major arrays, so the transposition writes whole cache lines.
+    // Blocks of COIN_BLOCK coins per task; each series is one sequential copy into the
+    // coin-major arrays (the ranking gathers them into day-major runs, a task's days at a time).
     int blocks = (n + COIN_BLOCK - 1) / COIN_BLOCK;
     range(blocks, parallel)
         .forEach(
             b -> {
-              int from = b * COIN_BLOCK;
-              int width = Math.min(n, from + COIN_BLOCK) - from;
-              double[][][] block = new double[width][][];
-              for (int k = 0; k < width; k++) {
-                block[k] = FactorSeries.compute(panel, coins[from + k], weights);
-              }
-              double[][] columns = new double[width][];
-              for (Factor f : RANKED) {
-                double[] out = ranked[f.ordinal()];
-                for (int k = 0; k < width; k++) {
-                  columns[k] = block[k][f.ordinal()];
-                }
-                // Day by day, the block's coins side by side: one page and a few cache lines
-                // of the day-major array per day, rather than one per value.
-                for (int d = 0, row = from; d < days; d++, row += n) {
-                  for (int k = 0; k < width; k++) {
-                    out[row + k] = columns[k][d];
-                  }
+              int to = Math.min(n, (b + 1) * COIN_BLOCK);
+              for (int j = b * COIN_BLOCK; j < to; j++) {
+                double[][] series = FactorSeries.compute(panel, coins[j], weights);
+                for (Factor f : RANKED) {
+                  System.arraycopy(series[f.ordinal()], 0, ranked[f.ordinal()], j * days, days);
                 }
               }
             });
-    for (int a = 0; a < assets; a++) {
-      if (panel.asset(a).isStablecoin()) {
-        double[][] series = FactorSeries.compute(panel, a, weights);
-        for (Factor f : SCORED) {
-          scored[f.ordinal()][a] = series[f.ordinal()];
-        }
-      }
-    }
+    int[] stablecoins =
+        IntStream.range(0, assets).filter(a -> panel.asset(a).isStablecoin()).toArray();
+    range(stablecoins.length, parallel)
+        .forEach(
+            i -> {
+              int a = stablecoins[i];
+              double[][] series = FactorSeries.compute(panel, a, weights);
+              for (Factor f : SCORED) {
+                scored[f.ordinal()][a] = series[f.ordinal()];
+              }
+            });
     return grade(panel, weights, ranked, scored, coins, parallel);
   }
 
@@ -105,13 +98,13 @@ public final class Grader {
     int days = panel.days();
     int[] coins = coins(panel);
     int n = coins.length;
-    double[][] ranked = rankedArrays(n, days);
+    double[][] ranked = rankedArrays(n, days, false);
     double[][][] scored = scoredArrays(assets);
     for (Factor f : RANKED) {
       for (int j = 0; j < n; j++) {
         double[] s = raw[f.ordinal()][coins[j]];
         for (int d = 0; d < days; d++) {
-          ranked[f.ordinal()][d * n + j] = s == null ? Double.NaN : s[d];
+          ranked[f.ordinal()][j * days + d] = s == null ? Double.NaN : s[d];
         }
       }
     }
@@ -136,8 +129,12 @@ public final class Grader {
     int days = panel.days();
     // Every cell is written below: coins' by the ranking, stablecoins' investor grades by
     // stablecoinGrades and their trader grades (none) here. No fill of 2 × 32 MB with NaN first.
-    double[] trader = new double[Math.multiplyExact(assets, days)];
-    double[] investor = new double[trader.length];
+    // Two arrays of up to 32 MB, zeroed by the JVM in the allocating thread: one per core.
+    int cells = Math.multiplyExact(assets, days);
+    double[][] both = new double[2][];
+    range(2, parallel).forEach(i -> both[i] = new double[cells]);
+    double[] trader = both[0];
+    double[] investor = both[1];
     for (int a = 0; a < assets; a++) {
       if (panel.asset(a).isStablecoin()) {
         for (int d = 0; d < days; d++) {
@@ -148,19 +145,25 @@ public final class Grader {
     GradeMatrix matrix =
         new GradeMatrix(panel, weights, ranked, scored, coins, trader, investor);
 
-    // Contiguous runs of days per task: scratch arrays are made once per task, and each factor's
-    // ranker starts from the previous day's order.
-    int tasks = parallel ? Math.min(days, DAY_TASKS_PER_CORE
-        * Runtime.getRuntime().availableProcessors()) : Math.min(days, 1);
+    // Contiguous runs of days per task, one factor at a time: the factor's values on the task's
+    // days are gathered into a day-major scratch (one short sequential read per coin), then
+    // ranked day after day, each day starting from the previous day's order. The weighted sums
+    // are accumulated factor after factor in the family's order, as a day at a time would.
+    int tasks =
+        parallel
+            ? Math.min(days, Math.max(DAY_TASKS_PER_CORE
+                * Runtime.getRuntime().availableProcessors(), (days + MAX_TASK_DAYS - 1)
+                    / MAX_TASK_DAYS))
+            : Math.min(days, 1);
+    int taskDays = days == 0 ? 0 : (days + tasks - 1) / tasks;
     range(tasks, parallel)
         .forEach(
             t -> {
-              RankingPass pass = new RankingPass(matrix);
+              int from = (int) ((long) days * t / tasks);
               int to = (int) ((long) days * (t + 1) / tasks);
-              for (int d = (int) ((long) days * t / tasks); d < to; d++) {
-                pass.run(d, Factor.Family.TRADER, trader);
-                pass.run(d, Factor.Family.INVESTOR, investor);
-              }
+              RankingPass pass = new RankingPass(matrix, taskDays);
+              pass.run(from, to, Factor.Family.TRADER, trader);
+              pass.run(from, to, Factor.Family.INVESTOR, investor);
             });
 
     for (int a = 0; a < assets; a++) {
@@ -177,12 +180,15 @@ public final class Grader {
         .toArray();
   }
 
-  /** One array per ranked factor, {@code [day * coins + coin index]}. */
-  private static double[][] rankedArrays(int coins, int days) {
+  /**
+   * One array per ranked factor, {@code [coin index * days + day]}. The JVM zeroes each (about 30
+   * MB at 2,000 × 2,000) in the allocating thread, so in parallel they are zeroed on every core.
+   */
+  private static double[][] rankedArrays(int coins, int days, boolean parallel) {
     double[][] ranked = new double[Factor.values().length][];
-    for (Factor f : RANKED) {
-      ranked[f.ordinal()] = new double[Math.multiplyExact(coins, days)];
-    }
+    int cells = Math.multiplyExact(coins, days);
+    range(RANKED.size(), parallel)
+        .forEach(i -> ranked[RANKED.get(i).ordinal()] = new double[cells]);
     return ranked;
   }
 
@@ -233,58 +239,80 @@ public final class Grader {
     return m;
   }
 
-  /** Ranks and combines one family on one day; scratch and rankers reused across days. */
+  /** Ranks and combines one family on a run of days; scratch and rankers reused. */
   private static final class RankingPass {
+    /** Coins gathered side by side per day: a few cache lines of the scratch per day. */
+    private static final int GATHER_COINS = 64;
+
     private final GradeMatrix matrix;
     private final int[] coins;
     private final int assets;
+    private final int days;
     private final PercentileRanker ranker;
-    private final PercentileRanker.History[] histories; // by factor ordinal, day after day
-    private final double[] keys;
-    private final double[] sum;
-    private final double[] present;
+    private final double[] keys; // [(day - from) * coins + coin index]
+    private final double[] sum; // same layout
+    private final double[] present; // same layout
 
-    RankingPass(GradeMatrix matrix) {
+    RankingPass(GradeMatrix matrix, int maxDays) {
       this.matrix = matrix;
       this.coins = matrix.coins();
       this.assets = matrix.panel().assetCount();
+      this.days = matrix.panel().days();
       int n = coins.length;
       this.ranker = new PercentileRanker(n);
-      this.histories = new PercentileRanker.History[Factor.values().length];
-      for (Factor f : RANKED) {
-        histories[f.ordinal()] = new PercentileRanker.History(n);
-      }
-      this.keys = new double[n];
-      this.sum = new double[n];
-      this.present = new double[n];
+      int cells = Math.multiplyExact(n, maxDays);
+      this.keys = new double[cells];
+      this.sum = new double[cells];
+      this.present = new double[cells];
     }
 
-    void run(int day, Factor.Family family, double[] grades) {
+    void run(int from, int to, Factor.Family family, double[] grades) {
       int n = coins.length;
-      Arrays.fill(sum, 0);
-      Arrays.fill(present, 0);
+      int span = to - from;
+      Arrays.fill(sum, 0, span * n, 0);
+      Arrays.fill(present, 0, span * n, 0);
       GradeWeights weights = matrix.weights();
       for (Factor f : family == Factor.Family.TRADER ? TRADER : INVESTOR) {
         double w = weights.weight(f);
         if (w == 0) {
           continue;
         }
-        double[] series = matrix.rankedSeries(f);
-        int base = day * n;
-        switch (f.direction()) {
-          case HIGHER_IS_BETTER -> System.arraycopy(series, base, keys, 0, n);
-          default -> {
-            for (int j = 0; j < n; j++) {
-              keys[j] = f.rankKey(series[base + j]);
+        gather(f, from, span);
+        PercentileRanker.History history = new PercentileRanker.History(n);
+        for (int d = 0; d < span; d++) {
+          ranker.rankAccumulate(history, keys, d * n, n, w, sum, present);
+        }
+      }
+      double required = weights.minWeightFraction() * weights.total(family);
+      for (int d = 0; d < span; d++) {
+        int row = (from + d) * assets;
+        int base = d * n;
+        for (int j = 0; j < n; j++) {
+          grades[row + coins[j]] = combine(sum[base + j], present[base + j], required);
+        }
+      }
+    }
+
+    /** The rank keys of {@code f} on days {@code [from, from + span)} into {@code keys}. */
+    private void gather(Factor f, int from, int span) {
+      int n = coins.length;
+      double[] series = matrix.rankedSeries(f);
+      boolean identity = f.direction() == Factor.Direction.HIGHER_IS_BETTER;
+      for (int j0 = 0; j0 < n; j0 += GATHER_COINS) {
+        int j1 = Math.min(n, j0 + GATHER_COINS);
+        for (int d = 0; d < span; d++) {
+          int row = d * n;
+          int src = from + d;
+          if (identity) {
+            for (int j = j0; j < j1; j++) {
+              keys[row + j] = series[j * days + src];
+            }
+          } else {
+            for (int j = j0; j < j1; j++) {
+              keys[row + j] = f.rankKey(series[j * days + src]);
             }
           }
         }
-        ranker.rankAccumulate(histories[f.ordinal()], keys, n, w, sum, present);
-      }
-      double required = weights.minWeightFraction() * weights.total(family);
-      int row = day * assets;
-      for (int j = 0; j < n; j++) {
-        grades[row + coins[j]] = combine(sum[j], present[j], required);
       }
     }
   }

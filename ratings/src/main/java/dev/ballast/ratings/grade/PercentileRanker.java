@@ -27,8 +27,8 @@ import java.util.Arrays;
  */
 final class PercentileRanker {
 
-  private static final int DIGIT_BITS = 8;
-  private static final int PASSES = 3;
+  private static final int DIGIT_BITS = 11;
+  private static final int PASSES = 2;
   private static final int RADIX_BITS = PASSES * DIGIT_BITS;
   private static final int BUCKETS = 1 << DIGIT_BITS;
   private static final long DIGIT_MASK = BUCKETS - 1;
@@ -49,7 +49,8 @@ final class PercentileRanker {
   private final long[] packedSwap;
   private final int[] counts = new int[PASSES * BUCKETS];
 
-  private final double[] percentiles; // by position, for rankAccumulate
+  private final double[] percentiles; // by position, for rankAccumulate; 0 where NaN
+  private final double[] presence; // by position, for rankAccumulate: 1 if not NaN, else 0
 
   /**
    * What {@link #rankAccumulate} remembers of one cross-section from one call to the next: the
@@ -75,6 +76,7 @@ final class PercentileRanker {
     packed = new long[capacity];
     packedSwap = new long[capacity];
     percentiles = new double[capacity];
+    presence = new double[capacity];
   }
 
   /**
@@ -94,7 +96,7 @@ final class PercentileRanker {
         m++;
       }
     }
-    sortPositions(x, m);
+    sortPositions(x, 0, m);
     double[] s = sorted;
     int[] pos = positions;
     double span = m - 1;
@@ -119,19 +121,21 @@ final class PercentileRanker {
    * x[i]} with percentile {@code p}, {@code sum[i] += w * p} and {@code present[i] += w}. Starts
    * from the order {@code history} kept from its previous call, and keeps today's, so one history
    * should follow one factor on consecutive days; any history gives the same result, only the time
-   * differs.
+   * differs. All three arrays are read from {@code off}: {@code x[off..off+n)} and so on. {@code
+   * w} must be finite and greater than 0.
    */
   int rankAccumulate(
-      History history, double[] x, int n, double w, double[] sum, double[] present) {
+      History history, double[] x, int off, int n, double w, double[] sum, double[] present) {
     double[] sorted = this.sorted;
     int[] positions = this.positions;
     boolean[] member = history.member;
+    double[] presence = this.presence;
     int m = 0;
     if (history.previousCount >= 0 && history.cooldown == 0) {
       int[] prev = history.previous;
       for (int i = 0; i < history.previousCount; i++) {
         int p = prev[i];
-        double v = x[p];
+        double v = x[off + p];
         if (v == v) {
           sorted[m] = v + 0.0;
           positions[m] = p;
@@ -139,7 +143,7 @@ final class PercentileRanker {
         }
       }
       for (int i = 0; i < n; i++) {
-        double v = x[i];
+        double v = x[off + i];
         boolean now = v == v;
         if (now && !member[i]) {
           sorted[m] = v + 0.0; // a newcomer: appended, the insertion sort moves it into place
@@ -147,22 +151,24 @@ final class PercentileRanker {
           m++;
         }
         member[i] = now;
+        presence[i] = now ? 1.0 : 0.0;
       }
       if (!insertionSort(m, (long) MOVES_PER_VALUE * m + 64)) {
-        sortPositions(x, m); // positions[0..m) still hold the same positions, permuted
+        sortPositions(x, off, m); // positions[0..m) still hold the same positions, permuted
         history.cooldown = COOLDOWN;
       }
     } else {
       for (int i = 0; i < n; i++) {
-        double v = x[i];
+        double v = x[off + i];
         boolean now = v == v;
         if (now) {
           positions[m] = i;
           m++;
         }
         member[i] = now;
+        presence[i] = now ? 1.0 : 0.0;
       }
-      sortPositions(x, m);
+      sortPositions(x, off, m);
       if (history.cooldown > 0) {
         history.cooldown--;
       }
@@ -171,6 +177,7 @@ final class PercentileRanker {
     history.previousCount = m;
 
     double[] pct = percentiles;
+    Arrays.fill(pct, 0, n, 0.0);
     double span = m - 1;
     for (int i = 0; i < m; ) {
       double v = sorted[i];
@@ -184,12 +191,13 @@ final class PercentileRanker {
       }
       i = j;
     }
-    // In position order: sequential, rather than a scattered read-modify-write per value.
+    // In position order: sequential, rather than a scattered read-modify-write per value, and
+    // branch-free so that it vectorises. Where x is NaN both terms are w * 0 = +0.0 (w is finite
+    // and > 0), and adding +0.0 leaves any sum bit-identical but -0.0, which these sums of
+    // non-negative terms starting from +0.0 never are.
     for (int i = 0; i < n; i++) {
-      if (member[i]) {
-        sum[i] += w * pct[i];
-        present[i] += w;
-      }
+      sum[off + i] += w * pct[i];
+      present[off + i] += w * presence[i];
     }
     return m;
   }
@@ -198,15 +206,15 @@ final class PercentileRanker {
    * Sorts the values {@code x[positions[i]]} of {@code positions[0..m)} (none NaN) into {@code
    * sorted[0..m)}, with their positions, from any order of the positions.
    */
-  private void sortPositions(double[] x, int m) {
-    if (m >= INSERTION_ONLY && radixSort(x, m)) {
+  private void sortPositions(double[] x, int off, int m) {
+    if (m >= INSERTION_ONLY && radixSort(x, off, m)) {
       insertionSort(m, Long.MAX_VALUE);
       return;
     }
     double[] s = this.sorted;
     int[] p = this.positions;
     for (int i = 0; i < m; i++) {
-      s[i] = x[p[i]] + 0.0; // -0.0 becomes 0.0: equal values must have equal keys
+      s[i] = x[off + p[i]] + 0.0; // -0.0 becomes 0.0: equal values must have equal keys
     }
     insertionSort(m, Long.MAX_VALUE);
   }
@@ -246,13 +254,13 @@ final class PercentileRanker {
    * share those bits may stay out of order (the insertion pass repairs them). False, having done
    * nothing, when all values are equal.
    */
-  private boolean radixSort(double[] x, int m) {
+  private boolean radixSort(double[] x, int off, int m) {
     int[] pos = positions;
     long[] k = keys;
     long and = -1L;
     long or = 0;
     for (int i = 0; i < m; i++) {
-      long key = key(x[pos[i]] + 0.0);
+      long key = key(x[off + pos[i]] + 0.0);
       k[i] = key;
       and &= key;
       or |= key;
@@ -269,8 +277,7 @@ final class PercentileRanker {
       long digits = (k[i] >>> shift) & ((1L << RADIX_BITS) - 1);
       src[i] = digits << 32 | pos[i];
       c[(int) (digits & DIGIT_MASK)]++;
-      c[BUCKETS + (int) ((digits >>> DIGIT_BITS) & DIGIT_MASK)]++;
-      c[2 * BUCKETS + (int) (digits >>> (2 * DIGIT_BITS))]++;
+      c[BUCKETS + (int) (digits >>> DIGIT_BITS)]++;
     }
     long[] dst = packedSwap;
     for (int pass = 0; pass < PASSES; pass++) {
@@ -297,7 +304,7 @@ final class PercentileRanker {
     for (int j = 0; j < m; j++) {
       int p = (int) src[j];
       pos[j] = p;
-      s[j] = x[p] + 0.0;
+      s[j] = x[off + p] + 0.0;
     }
     return true;
   }
