@@ -64,15 +64,7 @@ final class BinanceFormat {
    */
   static ParsedHistory parse(String firstDataLine, Lines lines, DayCollector out) {
     BinanceFormat format = new BinanceFormat(out);
-    String line = firstDataLine != null ? firstDataLine : lines.next();
-    while (line != null) {
-      try {
-        format.kline(Csv.split(line), lines.number());
-      } catch (BadRowException | IllegalArgumentException e) {
-        out.problem(lines.number(), e.getMessage());
-      }
-      line = lines.next();
-    }
+    out.readRows(firstDataLine, lines, format::kline);
     format.flush();
     return out.finish(SourceFormat.BINANCE);
   }

@@ -45,14 +45,7 @@ final class CoinGeckoFormat {
 
   static ParsedHistory parse(Header header, Lines lines, DayCollector out) {
     CoinGeckoFormat format = new CoinGeckoFormat(header);
-    String line;
-    while ((line = lines.next()) != null) {
-      try {
-        format.row(Csv.split(line), lines.number(), out);
-      } catch (BadRowException | IllegalArgumentException e) {
-        out.problem(lines.number(), e.getMessage());
-      }
-    }
+    out.readRows(null, lines, (fields, line) -> format.row(fields, line, out));
     return out.finish(SourceFormat.COINGECKO);
   }
 

@@ -52,6 +52,28 @@ final class DayCollector {
     lastLine = line;
   }
 
+  /** Reads one row's CSV fields; throws to have the row reported and skipped. */
+  interface RowReader {
+    void read(String[] fields, long line);
+  }
+
+  /**
+   * Reads every remaining line of {@code lines} (after {@code firstLine}, if not null, which is
+   * read first) with {@code reader}: a bad row is reported with its line number and skipped, and
+   * the rest are read on.
+   */
+  void readRows(String firstLine, Lines lines, RowReader reader) {
+    String line = firstLine != null ? firstLine : lines.next();
+    while (line != null) {
+      try {
+        reader.read(Csv.split(line), lines.number());
+      } catch (BadRowException | IllegalArgumentException e) {
+        problem(lines.number(), e.getMessage());
+      }
+      line = lines.next();
+    }
+  }
+
   void problem(long line, String message) {
     problems.add(new RowProblem(file, line, message));
   }
