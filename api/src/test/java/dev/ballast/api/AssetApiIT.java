@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ballast.core.store.TestDatabase;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
@@ -26,7 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AssetApiIT {
 
   static final DropwizardAppExtension<BallastConfiguration> APP = new DropwizardAppExtension<>(
-      BallastApplication.class, ApiTestSupport.config(TestDatabase.h2(), true));
+      BallastApplication.class, ApiTestSupport.config(TestDatabase.h2(), true),
+      ConfigOverride.config("grading.enabled", "false"));
 
   @BeforeAll
   static void waitForTheSimulatedMarket() throws InterruptedException {
@@ -150,7 +152,10 @@ class AssetApiIT {
     Response response = APP.client()
         .target("http://127.0.0.1:" + APP.getAdminPort() + "/healthcheck").request().get();
     JsonNode health = response.readEntity(JsonNode.class);
-    assertThat(response.getStatus()).isEqualTo(200);
+    // Grading is off in this test, so "grades" is unhealthy and the whole answer a 500.
+    assertThat(response.getStatus()).isEqualTo(500);
+    assertThat(health.get("grades").get("healthy").asBoolean()).isFalse();
+    assertThat(health.get("grades").get("message").asText()).contains("no grades yet");
     assertThat(health.get("database").get("healthy").asBoolean()).isTrue();
     assertThat(health.get("market-data").get("healthy").asBoolean()).isTrue();
     assertThat(health.get("market-data").get("message").asText()).startsWith("simulated");
