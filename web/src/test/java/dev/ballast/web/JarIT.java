@@ -131,7 +131,8 @@ class JarIT {
     double price = Double.parseDouble(line.split(",")[1]);
     HttpResponse<String> bars = get("/v1/assets/BTC/bars?from=2024-03-01&to=2024-03-01");
     assertThat(bars.body()).contains("\"date\":\"2024-03-01\"").contains("\"close\":" + price);
-    assertThat(get("/v1/assets/SIM").statusCode()).isIn(400, 404);
+    assertThat(get("/v1/assets").body()).as("the simulated market was replaced")
+        .doesNotContain("(simulated)").contains("\"symbol\":\"USDC\"");
   }
 
   @Test
@@ -144,6 +145,20 @@ class JarIT {
 
   @Test
   @Order(5)
+  void gradesAndEvaluatesFromTheCommandLineWhileTheServerRuns() throws Exception {
+    Result grade = run("grade", "--from", "2026-01-01");
+    assertThat(grade.exit()).as(grade.stderr()).isZero();
+    assertThat(grade.stdout()).contains("Graded 2026-01-01 to 2026-02-17");
+    assertThat(grade.stderr()).contains("graded through 2026-02-17");
+    assertThat(get("/v1/ratings/BTC?from=2026-02-17").body()).contains("\"traderGrade\":");
+
+    Result evaluate = run("evaluate", "--from", "2020-01-01");
+    assertThat(evaluate.exit()).as(evaluate.stderr()).isZero();
+    assertThat(evaluate.stdout()).contains("trader").contains("investor").contains("spearman");
+  }
+
+  @Test
+  @Order(6)
   void badCommandLinesGetAMessageAndANonZeroExit() throws Exception {
     Result missing = run("import", "/no/such/file.csv");
     assertThat(missing.exit()).isNotZero();
@@ -154,10 +169,14 @@ class JarIT {
     assertThat(unknownFormat.exit()).isNotZero();
     assertThat(unknownFormat.stdout() + unknownFormat.stderr()).contains("junk.csv")
         .doesNotContain("\tat ");
+
+    Result badDate = run("grade", "--from", "2024-13-01");
+    assertThat(badDate.exit()).isNotZero();
+    assertThat(badDate.stderr()).contains("--from must be a date").doesNotContain("\tat ");
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void stopsGracefullyOnSigterm() throws Exception {
     server.destroy();
     assertThat(server.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s: %s", log())

@@ -5,7 +5,6 @@ import dev.ballast.api.Ratings;
 import dev.ballast.ratings.evaluation.EvaluationResult;
 import dev.ballast.ratings.history.RatingService;
 import io.dropwizard.core.setup.Bootstrap;
-import java.time.LocalDate;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -21,21 +20,15 @@ public final class EvaluateCommand extends DatabaseCommand {
 
   @Override
   protected void configureArguments(Subparser subparser) {
-    subparser.addArgument("--from").metavar("YYYY-MM-DD").help("first day (default: all)");
-    subparser.addArgument("--to").metavar("YYYY-MM-DD").help("last day (default: all)");
+    DayRange.addArguments(subparser);
   }
 
   @Override
   protected void run(Bootstrap<BallastConfiguration> bootstrap, Namespace ns, Context context) {
-    RatingService ratings = new RatingService(context.jdbi(), Ratings.settings(context.config().getGrading()));
-    LocalDate last = ratings.lastMarketDay().orElseThrow(() -> new CommandFailure(
-        "no market data is stored: import history first ('ballast import <files>')"));
-    LocalDate from = GradeCommand.date(ns.getString("from"), "--from", LocalDate.of(1900, 1, 1));
-    LocalDate to = GradeCommand.date(ns.getString("to"), "--to", last);
-    if (from.isAfter(to)) {
-      throw new CommandFailure("--from " + from + " is after --to " + to);
-    }
-    RatingService.Evaluation e = ratings.evaluate(from, to);
+    RatingService ratings = new RatingService(context.jdbi(),
+        Ratings.settings(context.config().getGrading()));
+    DayRange range = DayRange.of(ns, ratings);
+    RatingService.Evaluation e = ratings.evaluate(range.from(), range.to());
     System.out.printf("Grades against forward returns, %s to %s, %d coins%n", e.from(), e.to(),
         e.coins());
     System.out.printf("%-16s %8s %6s %9s %8s %8s %9s %9s %9s%n", "grade", "horizon", "dates",
