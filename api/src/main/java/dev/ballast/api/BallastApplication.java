@@ -3,9 +3,12 @@ package dev.ballast.api;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.ballast.api.cli.CreateKeyCommand;
 import dev.ballast.api.cli.EvaluateCommand;
 import dev.ballast.api.cli.GradeCommand;
 import dev.ballast.api.cli.ImportCommand;
+import dev.ballast.api.cli.ListKeysCommand;
+import dev.ballast.api.cli.RevokeKeyCommand;
 import dev.ballast.api.errors.ProblemErrorHandler;
 import dev.ballast.api.errors.ProblemMappers;
 import dev.ballast.api.health.GradesHealthCheck;
@@ -55,6 +58,9 @@ public class BallastApplication extends Application<BallastConfiguration> {
     bootstrap.addCommand(new ImportCommand());
     bootstrap.addCommand(new GradeCommand());
     bootstrap.addCommand(new EvaluateCommand());
+    bootstrap.addCommand(new CreateKeyCommand());
+    bootstrap.addCommand(new ListKeysCommand());
+    bootstrap.addCommand(new RevokeKeyCommand());
   }
 
   /** Starts the scheduler if grading is enabled; returns what runs the grading job at once. */
@@ -90,7 +96,8 @@ public class BallastApplication extends Application<BallastConfiguration> {
 
     Ratings.settings(config.getGrading()); // a bad weight fails the start, not a later run
     validateCron(config.getGrading().getSchedule());
-    Injector injector = Guice.createInjector(new BallastModule(jdbi, clock, config.getGrading()));
+    Injector injector = Guice.createInjector(new BallastModule(jdbi, clock, config.getGrading()),
+        ApiFeatures.module(config));
 
     Runnable gradeNewDays = gradeNewDays(config, environment, injector);
     BooleanSupplier loading = () -> false;
@@ -115,5 +122,6 @@ public class BallastApplication extends Application<BallastConfiguration> {
         SignalResource.class, StablecoinResource.class, EvaluationResource.class)) {
       environment.jersey().register(injector.getInstance(resource));
     }
+    ApiFeatures.register(config, environment, injector);
   }
 }
