@@ -75,7 +75,9 @@ public final class QuoteResource {
       @Context UriInfo uri,
       @PathParam("symbol") String symbol,
       @Parameter(hidden = true) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    Params.onlyKnown(uri);
+    if (uri.getRequestUri().getRawQuery() != null) { // the hot path has none: skip parsing
+      Params.onlyKnown(uri);
+    }
     AssetId id = Params.symbol("symbol", symbol);
     Optional<CachedQuote> quote;
     try {
