@@ -49,22 +49,20 @@ final class AuthFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     String presented = request.getHeaderString(HEADER);
+    String address = String.valueOf(request.getProperty(ClientAddressFilter.ATTRIBUTE));
     ApiPrincipal principal = null;
     if (presented != null) {
       principal = keys.authenticate(presented.strip()).orElse(null);
       if (principal == null) {
-        request.abortWith(unauthorized("the " + HEADER + " header does not hold a valid, active"
-            + " API key"));
+        // A wrong key spends the address's anonymous allowance: guessing is throttled too.
+        if (!tooMany(request, limiter.acquire(null, address), null)) {
+          request.abortWith(unauthorized("the " + HEADER + " header does not hold a valid,"
+              + " active API key"));
+        }
         return;
       }
     }
-    long wait = limiter.acquire(principal,
-        String.valueOf(request.getProperty(ClientAddressFilter.ATTRIBUTE)));
-    if (wait > 0) {
-      request.abortWith(Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS,
-              "rate limit exceeded for this " + (principal == null ? "client address" : "API key")
-                  + "; retry in " + wait + " s", null).toResponse())
-          .header("Retry-After", Long.toString(wait)).build());
+    if (tooMany(request, limiter.acquire(principal, address), principal)) {
       return;
     }
     if (principal == null) {
@@ -82,6 +80,19 @@ final class AuthFilter implements ContainerRequestFilter {
     }
     request.setSecurityContext(new KeySecurityContext(principal,
         request.getSecurityContext().isSecure()));
+  }
+
+  /** Aborts with 429 if the limiter said to wait; returns whether it did. */
+  private static boolean tooMany(ContainerRequestContext request, long wait,
+      ApiPrincipal principal) {
+    if (wait <= 0) {
+      return false;
+    }
+    request.abortWith(Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS,
+            "rate limit exceeded for this " + (principal == null ? "client address" : "API key")
+                + "; retry in " + wait + " s", null).toResponse())
+        .header("Retry-After", Long.toString(wait)).build());
+    return true;
   }
 
   private static Response unauthorized(String detail) {
