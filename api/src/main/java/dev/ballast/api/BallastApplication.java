@@ -13,6 +13,8 @@ import dev.ballast.api.health.MarketDataHealthCheck;
 import dev.ballast.api.resources.AssetResource;
 import dev.ballast.api.resources.CsvPageWriter;
 import dev.ballast.api.resources.EvaluationResource;
+import dev.ballast.api.resources.IndexResource;
+import dev.ballast.api.resources.MarketResource;
 import dev.ballast.api.resources.RatingResource;
 import dev.ballast.api.resources.SignalResource;
 import dev.ballast.api.resources.StablecoinResource;
@@ -20,6 +22,7 @@ import dev.ballast.api.schedule.Scheduling;
 import dev.ballast.core.store.Database;
 import dev.ballast.core.store.MarketStore;
 import dev.ballast.ratings.history.RatingService;
+import dev.ballast.rebalancer.schedule.IndexService;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -30,6 +33,8 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
 import java.util.function.BooleanSupplier;
 import org.quartz.CronExpression;
 import org.jdbi.v3.core.Jdbi;
@@ -57,20 +62,20 @@ public class BallastApplication extends Application<BallastConfiguration> {
     bootstrap.addCommand(new EvaluateCommand());
   }
 
-  /** Starts the scheduler if grading is enabled; returns what runs the grading job at once. */
-  private static Runnable gradeNewDays(
-      BallastConfiguration config, Environment environment, Injector injector) {
-    if (!config.getGrading().isEnabled()) {
-      return () -> { };
-    }
-    Scheduling scheduling = new Scheduling(injector, config.getGrading().getSchedule());
-    environment.lifecycle().manage(scheduling);
-    return () -> scheduling.runNow(Scheduling.GRADING);
+  /** What this process schedules: grading and the indices, each unless disabled. */
+  private static Scheduling.Settings schedulingSettings(
+      BallastConfiguration config, DataSource dataSource) {
+    return new Scheduling.Settings(
+        config.getGrading().isEnabled()
+            ? Optional.of(config.getGrading().getSchedule()) : Optional.empty(),
+        config.getIndices().isEnabled()
+            ? Optional.of(config.getIndices().getCheckSchedule()) : Optional.empty(),
+        Scheduling.clusterable(dataSource));
   }
 
-  private static void validateCron(String cron) {
+  private static void validateCron(String field, String cron) {
     if (!CronExpression.isValidExpression(cron)) {
-      throw new IllegalArgumentException("grading.schedule is not a valid Quartz cron expression"
+      throw new IllegalArgumentException(field + " is not a valid Quartz cron expression"
           + " (seconds minutes hours day-of-month month day-of-week), was \"" + cron + "\"");
     }
   }
@@ -89,10 +94,20 @@ public class BallastApplication extends Application<BallastConfiguration> {
         .build(environment, config.getDataSourceFactory(), dataSource, "database"));
 
     Ratings.settings(config.getGrading()); // a bad weight fails the start, not a later run
-    validateCron(config.getGrading().getSchedule());
-    Injector injector = Guice.createInjector(new BallastModule(jdbi, clock, config.getGrading()));
+    validateCron("grading.schedule", config.getGrading().getSchedule());
+    validateCron("indices.checkSchedule", config.getIndices().getCheckSchedule());
+    BallastModule.engineSettings(config.getIndices()); // bad stablecoin fractions fail the start
+    Injector injector = Guice.createInjector(new BallastModule(jdbi, clock, config.getGrading(),
+        config.getIndices(), schedulingSettings(config, dataSource), dataSource));
+    injector.getInstance(IndexService.class).installBuiltIns();
 
-    Runnable gradeNewDays = gradeNewDays(config, environment, injector);
+    Scheduling scheduling = injector.getInstance(Scheduling.class);
+    environment.lifecycle().manage(scheduling);
+    // Once market data is in: grade, then let the indices catch up.
+    Runnable gradeNewDays = () -> {
+      scheduling.runNow(Scheduling.GRADING);
+      scheduling.runNow(Scheduling.INDEX_CHECK);
+    };
     BooleanSupplier loading = () -> false;
     if (config.getMarket().isSimulated()) {
       SimulatedMarketLoader loader = new SimulatedMarketLoader(
@@ -112,7 +127,8 @@ public class BallastApplication extends Application<BallastConfiguration> {
         server -> server.setErrorHandler(new ProblemErrorHandler()));
     environment.jersey().register(new CsvPageWriter());
     for (Class<?> resource : List.of(AssetResource.class, RatingResource.class,
-        SignalResource.class, StablecoinResource.class, EvaluationResource.class)) {
+        SignalResource.class, StablecoinResource.class, EvaluationResource.class,
+        IndexResource.class, MarketResource.class)) {
       environment.jersey().register(injector.getInstance(resource));
     }
   }

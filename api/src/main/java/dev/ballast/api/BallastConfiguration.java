@@ -27,6 +27,18 @@ public class BallastConfiguration extends Configuration {
 
   @Valid @NotNull private GradingSettings grading = new GradingSettings();
 
+  @Valid @NotNull private IndexSettings indices = new IndexSettings();
+
+  @JsonProperty
+  public IndexSettings getIndices() {
+    return indices;
+  }
+
+  @JsonProperty
+  public void setIndices(IndexSettings indices) {
+    this.indices = indices;
+  }
+
   @JsonProperty
   public GradingSettings getGrading() {
     return grading;
