@@ -3,7 +3,6 @@ package dev.ballast.rebalancer.backtest;
 import dev.ballast.core.asset.AssetId;
 import dev.ballast.rebalancer.engine.Decision;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -300,13 +299,5 @@ public final class BacktestReport {
       }
     }
     return out.toString();
-  }
-
-  /** The rebalances as plain rows, for callers that want a text table. */
-  static List<String> rows(BacktestResult r) {
-    return r.rebalances().stream()
-        .map(d -> d.marketDay() + " " + d.trigger() + " " + d.regime() + " "
-            + weights(Decision.orderedWeights(d.plan().weightsAfter())))
-        .toList();
   }
 }
