@@ -60,8 +60,12 @@ public record Decision(
     notes = List.copyOf(notes);
   }
 
-  /** Weight descending, then symbol; zero weights dropped. */
-  static Map<AssetId, Double> ordered(Map<AssetId, Double> weights) {
+  /** {@code weights} by weight descending, then symbol, zero weights dropped; unmodifiable. */
+  public static Map<AssetId, Double> orderedWeights(Map<AssetId, Double> weights) {
+    return ordered(weights);
+  }
+
+  private static Map<AssetId, Double> ordered(Map<AssetId, Double> weights) {
     Map<AssetId, Double> out = new LinkedHashMap<>();
     weights.entrySet().stream()
         .filter(e -> e.getValue() != null && e.getValue() != 0)

@@ -161,13 +161,15 @@ public final class IndexEngine {
   private static Map<AssetId, Double> riskSleeve(IndexDefinition definition, PanelColumns columns,
       int day, Set<AssetId> members, double[] grades, List<String> notes) {
     try {
-      return IndexMethodology.targetWeights(definition, columns, day, members, grades).asMap();
+      // No exclusion reasons: a decision does not keep them.
+      return IndexMethodology.targetWeights(definition, columns, day, members, grades, false)
+          .asMap();
     } catch (InfeasibleCapsException e) {
       Caps caps = definition.caps();
       TargetWeights uncapped;
       try {
         uncapped = IndexMethodology.targetWeights(uncapped(definition), columns, day, members,
-            grades);
+            grades, false);
       } catch (InfeasibleCapsException none) {
         notes.add("risk sleeve empty: no asset is eligible on " + columns.panel().date(day)
             + "; the whole risk sleeve goes to the stablecoin sleeve");

@@ -55,6 +55,21 @@ public final class IndexMethodology {
       int day,
       Set<AssetId> currentMembers,
       double[] investorGrades) {
+    return targetWeights(definition, columns, day, currentMembers, investorGrades, true);
+  }
+
+  /**
+   * As above; with {@code explain} false, {@link TargetWeights#exclusions()} is empty: the same
+   * weights without writing a reason for every asset left out, for a backtest, which does not
+   * keep them.
+   */
+  public static TargetWeights targetWeights(
+      IndexDefinition definition,
+      PanelColumns columns,
+      int day,
+      Set<AssetId> currentMembers,
+      double[] investorGrades,
+      boolean explain) {
     Objects.requireNonNull(definition, "definition");
     Objects.requireNonNull(columns, "columns");
     Objects.requireNonNull(currentMembers, "currentMembers");
@@ -64,7 +79,8 @@ public final class IndexMethodology {
       Eligibility.requireGrades(panel, investorGrades, "index " + definition.id());
     }
     Eligibility.Result universe =
-        Eligibility.evaluate(columns, day, currentMembers, definition.universe(), investorGrades);
+        Eligibility.evaluate(columns, day, currentMembers, definition.universe(), investorGrades,
+            explain);
     List<Exclusion> exclusions = new ArrayList<>(universe.exclusions());
     int[] eligible = universe.eligible();
 
@@ -96,7 +112,7 @@ public final class IndexMethodology {
     candidates.sort(rank);
     int n = Math.min(definition.selection().count(), candidates.size());
     String by = method == Selection.Method.TOP_INVESTOR_GRADE ? "investor grade" : "market cap";
-    for (int k = n; k < candidates.size(); k++) {
+    for (int k = n; explain && k < candidates.size(); k++) {
       // Concatenation, not String.format: a backtest writes this for most of the universe on
       // every rebalance.
       exclusions.add(new Exclusion(candidates.get(k).asset(), "ranked " + (k + 1) + " of "

@@ -34,6 +34,8 @@ public final class PanelColumns {
   private final boolean cache;
   private final Map<Integer, Rolling> medianVolumes = new ConcurrentHashMap<>();
   private final Map<Integer, double[][]> volatilities = new ConcurrentHashMap<>();
+  // A record with final fields: safely published through a volatile read of its reference.
+  private volatile Rolling lastRolling;
 
   private PanelColumns(MarketPanel panel, boolean cache) {
     this.panel = Objects.requireNonNull(panel, "panel");
@@ -165,7 +167,12 @@ public final class PanelColumns {
   }
 
   private Rolling rolling(int window) {
-    return medianVolumes.computeIfAbsent(window, w -> {
+    // The last window asked for, without boxing and hashing: the rules ask for one or two.
+    Rolling last = lastRolling;
+    if (last != null && last.window == window) {
+      return last;
+    }
+    Rolling r = medianVolumes.computeIfAbsent(window, w -> {
       int n = close.length;
       double[][] median = new double[n][];
       int[][] known = new int[n][];
@@ -174,11 +181,13 @@ public final class PanelColumns {
         known[a] = new int[volume[a].length];
         rollingMedian(volume[a], w, median[a], known[a]);
       }
-      return new Rolling(median, known);
+      return new Rolling(w, median, known);
     });
+    lastRolling = r;
+    return r;
   }
 
-  private record Rolling(double[][] median, int[][] known) {}
+  private record Rolling(int window, double[][] median, int[][] known) {}
 
   /**
    * Rolling median of the known values by a sorted window updated in place: O(window) a day
