@@ -3,6 +3,7 @@ package dev.ballast.api;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.ballast.api.cli.BacktestCommand;
 import dev.ballast.api.cli.EvaluateCommand;
 import dev.ballast.api.cli.GradeCommand;
 import dev.ballast.api.cli.ImportCommand;
@@ -11,6 +12,7 @@ import dev.ballast.api.errors.ProblemMappers;
 import dev.ballast.api.health.GradesHealthCheck;
 import dev.ballast.api.health.MarketDataHealthCheck;
 import dev.ballast.api.resources.AssetResource;
+import dev.ballast.api.resources.BacktestResource;
 import dev.ballast.api.resources.CsvPageWriter;
 import dev.ballast.api.resources.EvaluationResource;
 import dev.ballast.api.resources.IndexResource;
@@ -60,6 +62,7 @@ public class BallastApplication extends Application<BallastConfiguration> {
     bootstrap.addCommand(new ImportCommand());
     bootstrap.addCommand(new GradeCommand());
     bootstrap.addCommand(new EvaluateCommand());
+    bootstrap.addCommand(new BacktestCommand());
   }
 
   /** What this process schedules: grading and the indices, each unless disabled. */
@@ -96,7 +99,7 @@ public class BallastApplication extends Application<BallastConfiguration> {
     Ratings.settings(config.getGrading()); // a bad weight fails the start, not a later run
     validateCron("grading.schedule", config.getGrading().getSchedule());
     validateCron("indices.checkSchedule", config.getIndices().getCheckSchedule());
-    BallastModule.engineSettings(config.getIndices()); // bad stablecoin fractions fail the start
+    Indices.engineSettings(config.getIndices()); // bad stablecoin fractions fail the start
     Injector injector = Guice.createInjector(new BallastModule(jdbi, clock, config.getGrading(),
         config.getIndices(), schedulingSettings(config, dataSource), dataSource));
     injector.getInstance(IndexService.class).installBuiltIns();
@@ -128,7 +131,7 @@ public class BallastApplication extends Application<BallastConfiguration> {
     environment.jersey().register(new CsvPageWriter());
     for (Class<?> resource : List.of(AssetResource.class, RatingResource.class,
         SignalResource.class, StablecoinResource.class, EvaluationResource.class,
-        IndexResource.class, MarketResource.class)) {
+        IndexResource.class, MarketResource.class, BacktestResource.class)) {
       environment.jersey().register(injector.getInstance(resource));
     }
   }

@@ -8,7 +8,6 @@ import com.google.inject.Singleton;
 import com.google.inject.name.Names;
 import dev.ballast.ratings.history.RatingService;
 import dev.ballast.core.store.MarketStore;
-import dev.ballast.rebalancer.engine.EngineSettings;
 import dev.ballast.rebalancer.schedule.IndexService;
 import dev.ballast.rebalancer.schedule.MarketContexts;
 import java.time.Clock;
@@ -57,22 +56,16 @@ final class BallastModule extends AbstractModule {
   @Provides
   @Singleton
   MarketContexts marketContexts(Jdbi jdbi, RatingService ratings) {
-    return new MarketContexts(jdbi, ratings, engineSettings(indices).regime());
+    return new MarketContexts(jdbi, ratings, Indices.engineSettings(indices).regime());
   }
 
   @Provides
   @Singleton
   IndexService indexService(Jdbi jdbi, MarketContexts contexts, Clock clock) {
     return new IndexService(jdbi, contexts, clock,
-        new IndexService.Settings(engineSettings(indices), indices.getInitialValueUsd()));
+        new IndexService.Settings(Indices.engineSettings(indices), indices.getInitialValueUsd()));
   }
 
-  /** The engine's settings: documented defaults with the configured stablecoin fractions. */
-  static EngineSettings engineSettings(IndexSettings indices) {
-    EngineSettings defaults = EngineSettings.defaults();
-    return new EngineSettings(defaults.regime().withFractions(indices.getRiskOnStablecoins(),
-        indices.getNeutralStablecoins(), indices.getRiskOffStablecoins()), defaults.sleeve());
-  }
 
   @Provides
   @Singleton

@@ -217,6 +217,63 @@ class IndexApiIT {
   }
 
   @Test
+  void backtestsAStoredIndexOrAnInlineDefinition() {
+    String request = "{\"index\": \"top10-mcap\", \"from\": \"2022-01-01\","
+        + " \"to\": \"2022-12-31\", \"initialCapital\": 50000}";
+    JsonNode result;
+    try (Response r = send("POST", "/v1/backtests", request, "application/json")) {
+      assertThat(r.getStatus()).isEqualTo(200);
+      result = r.readEntity(JsonNode.class);
+    }
+    List<String> names = new ArrayList<>();
+    result.get("metrics").forEach(m -> names.add(m.get("name").asText()));
+    // The simulated market has no BTC: that benchmark is left out, with a warning.
+    assertThat(names).containsExactly("top10-mcap", "top10-mcap-no-overlay");
+    assertThat(result.get("warnings").toString()).contains("no BTC");
+    assertThat(result.get("from").asText()).isEqualTo("2022-01-01");
+    assertThat(result.get("rebalances").get(0).get("weights").size()).isPositive();
+    assertThat(result.get("equity").size()).isEqualTo(365);
+
+    JsonNode definition = get("/v1/indices/top10-mcap-no-overlay").get("definition");
+    String inline = "{\"definition\": " + definition + ", \"from\": \"2022-01-01\","
+        + " \"to\": \"2022-12-31\", \"initialCapital\": 50000}";
+    try (Response r = send("POST", "/v1/backtests", inline, "application/json")) {
+      assertThat(r.getStatus()).isEqualTo(200);
+      JsonNode plain = r.readEntity(JsonNode.class);
+      // The inline definition is the benchmark the first run computed: the same numbers.
+      assertThat(plain.get("metrics").get(0).get("cagr").asDouble())
+          .isEqualTo(result.get("metrics").get(1).get("cagr").asDouble());
+    }
+    try (Response html = APP.client().target("http://127.0.0.1:" + APP.getLocalPort()
+        + "/v1/backtests").request("text/html").post(Entity.json(request))) {
+      assertThat(html.getStatus()).isEqualTo(200);
+      assertThat(html.readEntity(String.class)).contains("<svg");
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "'' | body",
+    "[1] | body",
+    "{\"index\": \"top10-mcap\", \"foo\": 1} | foo",
+    "{\"from\": \"2022-01-01\"} | index",
+    "{\"index\": \"nope\"} | index",
+    "{\"index\": 7} | index",
+    "{\"index\": \"top10-mcap\", \"from\": \"2022-02-30\"} | from",
+    "{\"index\": \"top10-mcap\", \"from\": \"2023-01-01\", \"to\": \"2022-01-01\"} | from",
+    "{\"index\": \"top10-mcap\", \"from\": \"1990-01-01\", \"to\": \"1990-02-01\"} | from",
+    "{\"index\": \"top10-mcap\", \"initialCapital\": -5} | initialCapital",
+    "{\"index\": \"top10-mcap\", \"benchmarks\": \"yes\"} | benchmarks",
+    "{\"definition\": {\"id\": \"x\"}} | definition.driftBand",
+  })
+  void badBacktestRequestsAreProblemsNamingTheField(String body, String field) {
+    try (Response r = send("POST", "/v1/backtests", body, "application/json")) {
+      assertThat(r.getStatus()).as(body).isEqualTo(400);
+      assertThat(r.readEntity(JsonNode.class).get("field").asText()).isEqualTo(field);
+    }
+  }
+
+  @Test
   void theMarketRegimeComesWithItsEvidence() {
     JsonNode regime = get("/v1/market/regime");
     assertThat(regime.get("regime").asText()).isIn("RISK_ON", "NEUTRAL", "RISK_OFF");

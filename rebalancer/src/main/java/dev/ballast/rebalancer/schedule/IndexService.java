@@ -104,6 +104,11 @@ public final class IndexService {
     this.settings = settings;
   }
 
+  /** The engine settings every live rebalance decides with. */
+  public EngineSettings engineSettings() {
+    return settings.engine();
+  }
+
   // ---- definitions ----
 
   /** Stores the built-in definitions that are not stored yet; returns how many were added. */
