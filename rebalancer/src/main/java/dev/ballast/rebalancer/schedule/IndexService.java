@@ -321,7 +321,8 @@ public final class IndexService {
         decision.after().quantities()));
     LOG.info("index {} rebalanced ({}, {}) on {}: {} orders, fees {} USD, regime {}", id,
         trigger, reason, marketDay, decision.plan().orders().size(),
-        decision.plan().feesPaid().toPlainString(), decision.regime());
+        decision.plan().feesPaid().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
+        decision.regime());
     return new Executed(stored);
   }
 
