@@ -19,6 +19,7 @@ import dev.ballast.rebalancer.store.RebalanceDao;
 import dev.ballast.rebalancer.store.StoredIndex;
 import dev.ballast.rebalancer.store.StoredRebalance;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -321,7 +322,7 @@ public final class IndexService {
         decision.after().quantities()));
     LOG.info("index {} rebalanced ({}, {}) on {}: {} orders, fees {} USD, regime {}", id,
         trigger, reason, marketDay, decision.plan().orders().size(),
-        decision.plan().feesPaid().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
+        decision.plan().feesPaid().setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
         decision.regime());
     return new Executed(stored);
   }
