@@ -3,6 +3,7 @@ package dev.ballast.api;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.ballast.api.cli.BacktestCommand;
 import dev.ballast.api.cli.CreateKeyCommand;
 import dev.ballast.api.cli.EvaluateCommand;
 import dev.ballast.api.cli.GradeCommand;
@@ -14,8 +15,11 @@ import dev.ballast.api.errors.ProblemMappers;
 import dev.ballast.api.health.GradesHealthCheck;
 import dev.ballast.api.health.MarketDataHealthCheck;
 import dev.ballast.api.resources.AssetResource;
+import dev.ballast.api.resources.BacktestResource;
 import dev.ballast.api.resources.CsvPageWriter;
 import dev.ballast.api.resources.EvaluationResource;
+import dev.ballast.api.resources.IndexResource;
+import dev.ballast.api.resources.MarketResource;
 import dev.ballast.api.resources.RatingResource;
 import dev.ballast.api.resources.SignalResource;
 import dev.ballast.api.resources.StablecoinResource;
@@ -23,6 +27,7 @@ import dev.ballast.api.schedule.Scheduling;
 import dev.ballast.core.store.Database;
 import dev.ballast.core.store.MarketStore;
 import dev.ballast.ratings.history.RatingService;
+import dev.ballast.rebalancer.schedule.IndexService;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -33,6 +38,8 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
 import java.util.function.BooleanSupplier;
 import org.quartz.CronExpression;
 import org.jdbi.v3.core.Jdbi;
@@ -58,25 +65,26 @@ public class BallastApplication extends Application<BallastConfiguration> {
     bootstrap.addCommand(new ImportCommand());
     bootstrap.addCommand(new GradeCommand());
     bootstrap.addCommand(new EvaluateCommand());
+    bootstrap.addCommand(new BacktestCommand());
     bootstrap.addCommand(new CreateKeyCommand());
     bootstrap.addCommand(new ListKeysCommand());
     bootstrap.addCommand(new RevokeKeyCommand());
   }
 
-  /** Starts the scheduler if grading is enabled; returns what runs the grading job at once. */
-  private static Runnable gradeNewDays(
-      BallastConfiguration config, Environment environment, Injector injector) {
-    if (!config.getGrading().isEnabled()) {
-      return () -> { };
-    }
-    Scheduling scheduling = new Scheduling(injector, config.getGrading().getSchedule());
-    environment.lifecycle().manage(scheduling);
-    return () -> scheduling.runNow(Scheduling.GRADING);
+  /** What this process schedules: grading and the indices, each unless disabled. */
+  private static Scheduling.Settings schedulingSettings(
+      BallastConfiguration config, DataSource dataSource) {
+    return new Scheduling.Settings(
+        config.getGrading().isEnabled()
+            ? Optional.of(config.getGrading().getSchedule()) : Optional.empty(),
+        config.getIndices().isEnabled()
+            ? Optional.of(config.getIndices().getCheckSchedule()) : Optional.empty(),
+        Scheduling.clusterable(dataSource));
   }
 
-  private static void validateCron(String cron) {
+  private static void validateCron(String field, String cron) {
     if (!CronExpression.isValidExpression(cron)) {
-      throw new IllegalArgumentException("grading.schedule is not a valid Quartz cron expression"
+      throw new IllegalArgumentException(field + " is not a valid Quartz cron expression"
           + " (seconds minutes hours day-of-month month day-of-week), was \"" + cron + "\"");
     }
   }
@@ -95,11 +103,21 @@ public class BallastApplication extends Application<BallastConfiguration> {
         .build(environment, config.getDataSourceFactory(), dataSource, "database"));
 
     Ratings.settings(config.getGrading()); // a bad weight fails the start, not a later run
-    validateCron(config.getGrading().getSchedule());
-    Injector injector = Guice.createInjector(new BallastModule(jdbi, clock, config.getGrading()),
+    validateCron("grading.schedule", config.getGrading().getSchedule());
+    validateCron("indices.checkSchedule", config.getIndices().getCheckSchedule());
+    Indices.engineSettings(config.getIndices()); // bad stablecoin fractions fail the start
+    Injector injector = Guice.createInjector(new BallastModule(jdbi, clock, config.getGrading(),
+        config.getIndices(), schedulingSettings(config, dataSource), dataSource),
         ApiFeatures.module(config));
+    injector.getInstance(IndexService.class).installBuiltIns();
 
-    Runnable gradeNewDays = gradeNewDays(config, environment, injector);
+    Scheduling scheduling = injector.getInstance(Scheduling.class);
+    environment.lifecycle().manage(scheduling);
+    // Once market data is in: grade, then let the indices catch up.
+    Runnable gradeNewDays = () -> {
+      scheduling.runNow(Scheduling.GRADING);
+      scheduling.runNow(Scheduling.INDEX_CHECK);
+    };
     BooleanSupplier loading = () -> false;
     if (config.getMarket().isSimulated()) {
       SimulatedMarketLoader loader = new SimulatedMarketLoader(
@@ -119,7 +137,8 @@ public class BallastApplication extends Application<BallastConfiguration> {
         server -> server.setErrorHandler(new ProblemErrorHandler()));
     environment.jersey().register(new CsvPageWriter());
     for (Class<?> resource : List.of(AssetResource.class, RatingResource.class,
-        SignalResource.class, StablecoinResource.class, EvaluationResource.class)) {
+        SignalResource.class, StablecoinResource.class, EvaluationResource.class,
+        IndexResource.class, MarketResource.class, BacktestResource.class)) {
       environment.jersey().register(injector.getInstance(resource));
     }
     ApiFeatures.register(config, environment, injector);

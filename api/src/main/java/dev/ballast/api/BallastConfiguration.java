@@ -53,6 +53,18 @@ public class BallastConfiguration extends Configuration {
     this.auth = auth;
   }
 
+  @Valid @NotNull private IndexSettings indices = new IndexSettings();
+
+  @JsonProperty
+  public IndexSettings getIndices() {
+    return indices;
+  }
+
+  @JsonProperty
+  public void setIndices(IndexSettings indices) {
+    this.indices = indices;
+  }
+
   @JsonProperty
   public GradingSettings getGrading() {
     return grading;

@@ -28,7 +28,8 @@ class AssetApiIT {
 
   static final DropwizardAppExtension<BallastConfiguration> APP = new DropwizardAppExtension<>(
       BallastApplication.class, ApiTestSupport.config(TestDatabase.h2(), true),
-      ConfigOverride.config("grading.enabled", "false"));
+      ConfigOverride.config("grading.enabled", "false"),
+      ConfigOverride.config("indices.enabled", "false"));
 
   @BeforeAll
   static void waitForTheSimulatedMarket() throws InterruptedException {

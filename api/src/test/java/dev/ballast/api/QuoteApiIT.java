@@ -237,7 +237,7 @@ class QuoteApiIT {
     assertThat(paths).contains("/v1/assets", "/v1/assets/{symbol}", "/v1/assets/{symbol}/bars",
         "/v1/ratings", "/v1/ratings/{symbol}", "/v1/signals", "/v1/stablecoins",
         "/v1/evaluation", "/v1/quotes", "/v1/quotes/{symbol}", "/v1/ping", "/v1/keys",
-        "/v1/keys/{id}");
+        "/v1/keys/{id}", "/v1/indices", "/v1/indices/{id}", "/v1/backtests", "/v1/market/regime");
     assertThat(paths).noneMatch(p -> p.startsWith("/docs") || p.startsWith("/openapi"));
     assertThat(api.at("/components/securitySchemes/apiKey/name").asText()).isEqualTo("X-API-Key");
     assertThat(api.at("/paths/~1v1~1quotes/get/parameters/0/name").asText()).isEqualTo("symbols");

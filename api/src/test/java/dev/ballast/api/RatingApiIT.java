@@ -34,7 +34,8 @@ class RatingApiIT {
 
   static final DropwizardAppExtension<BallastConfiguration> APP = new DropwizardAppExtension<>(
       BallastApplication.class, ApiTestSupport.config(TestDatabase.h2(), true),
-      ConfigOverride.config("grading.initialDays", String.valueOf(DAYS)));
+      ConfigOverride.config("grading.initialDays", String.valueOf(DAYS)),
+      ConfigOverride.config("indices.enabled", "false"));
 
   private static LocalDate lastDay;
 

@@ -2,6 +2,8 @@ package dev.ballast.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -155,6 +157,40 @@ class JarIT {
     Result evaluate = run("evaluate", "--from", "2020-01-01");
     assertThat(evaluate.exit()).as(evaluate.stderr()).isZero();
     assertThat(evaluate.stdout()).contains("trader").contains("investor").contains("spearman");
+  }
+
+  @Test
+  @Order(5)
+  void backtestsABuiltInIndexOnTheImportedHistory() throws Exception {
+    Path json = workDir.resolve("bt.json");
+    Path html = workDir.resolve("bt.html");
+    Result bt = run("backtest", "--index", "top10-mcap", "--from", "2022-01-01", "--to",
+        "2022-12-31", "--report", html.toString(), "--json", json.toString());
+    assertThat(bt.exit()).as(bt.stderr()).isZero();
+    assertThat(bt.stderr()).contains("100%");
+    assertThat(bt.stdout()).contains("top10-mcap").contains("btc-buy-and-hold")
+        .contains("top10-mcap-no-overlay").contains("survivorship");
+    assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<svg")
+        .doesNotContain("<script src");
+    JsonNode result = new ObjectMapper().readTree(json.toFile());
+    assertThat(result.get("metrics").get(0).get("name").asText()).isEqualTo("top10-mcap");
+    for (String metric : List.of("cagr", "volatility", "sharpe", "sortino", "maxDrawdown",
+        "calmar", "turnover", "feesPaid", "timeInStablecoins")) {
+      assertThat(result.get("metrics").get(0).has(metric)).as(metric).isTrue();
+    }
+    JsonNode first = result.get("rebalances").get(0);
+    assertThat(first.get("date").asText()).isEqualTo("2022-01-01");
+    assertThat(first.get("trigger").asText()).isEqualTo("SCHEDULED");
+    assertThat(first.get("regime").asText()).isIn("RISK_ON", "NEUTRAL", "RISK_OFF");
+    assertThat(first.get("weights").size()).isPositive();
+
+    Result unknown = run("backtest", "--index", "nope");
+    assertThat(unknown.exit()).isNotZero();
+    assertThat(unknown.stderr()).contains("error: --index: no index nope")
+        .doesNotContain("\tat ");
+    Result both = run("backtest", "--index", "top10-mcap", "--definition", "x.yml");
+    assertThat(both.exit()).isNotZero();
+    assertThat(both.stderr()).contains("either --index").doesNotContain("\tat ");
   }
 
   @Test

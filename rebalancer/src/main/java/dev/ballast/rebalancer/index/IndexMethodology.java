@@ -2,12 +2,11 @@ package dev.ballast.rebalancer.index;
 
 import dev.ballast.core.asset.AssetId;
 import dev.ballast.ratings.grade.MarketPanel;
-import dev.ballast.ratings.indicator.Indicators;
+import dev.ballast.rebalancer.panel.PanelColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -41,15 +40,47 @@ public final class IndexMethodology {
       int day,
       Set<AssetId> currentMembers,
       double[] investorGrades) {
-    Objects.requireNonNull(definition, "definition");
     Objects.requireNonNull(panel, "panel");
+    return targetWeights(definition, PanelColumns.of(panel), day, currentMembers, investorGrades);
+  }
+
+  /**
+   * As {@link #targetWeights(IndexDefinition, MarketPanel, int, Set, double[])}, on a columnar
+   * view of the panel that a backtest builds once ({@link PanelColumns#cached}): the same weights,
+   * without copying every column on every call.
+   */
+  public static TargetWeights targetWeights(
+      IndexDefinition definition,
+      PanelColumns columns,
+      int day,
+      Set<AssetId> currentMembers,
+      double[] investorGrades) {
+    return targetWeights(definition, columns, day, currentMembers, investorGrades, true);
+  }
+
+  /**
+   * As above; with {@code explain} false, {@link TargetWeights#exclusions()} is empty: the same
+   * weights without writing a reason for every asset left out, for a backtest, which does not
+   * keep them.
+   */
+  public static TargetWeights targetWeights(
+      IndexDefinition definition,
+      PanelColumns columns,
+      int day,
+      Set<AssetId> currentMembers,
+      double[] investorGrades,
+      boolean explain) {
+    Objects.requireNonNull(definition, "definition");
+    Objects.requireNonNull(columns, "columns");
     Objects.requireNonNull(currentMembers, "currentMembers");
+    MarketPanel panel = columns.panel();
     Eligibility.requireDay(panel, day);
     if (definition.needsInvestorGrades()) {
       Eligibility.requireGrades(panel, investorGrades, "index " + definition.id());
     }
     Eligibility.Result universe =
-        Eligibility.evaluate(panel, day, currentMembers, definition.universe(), investorGrades);
+        Eligibility.evaluate(columns, day, currentMembers, definition.universe(), investorGrades,
+            explain);
     List<Exclusion> exclusions = new ArrayList<>(universe.exclusions());
     int[] eligible = universe.eligible();
 
@@ -58,13 +89,13 @@ public final class IndexMethodology {
     Selection.Method method = definition.selection().method();
     for (int a : eligible) {
       AssetId id = panel.asset(a).id();
-      double cap = Eligibility.lastKnown(panel.marketCaps(a), day);
+      double cap = columns.lastMarketCap(a, day, Eligibility.STALE_DAYS);
       double grade = investorGrades == null ? Double.NaN : investorGrades[a];
       if (method == Selection.Method.TOP_INVESTOR_GRADE && Double.isNaN(grade)) {
         exclusions.add(new Exclusion(id, "no investor grade to rank by"));
         continue;
       }
-      double raw = rawWeight(definition.weighting(), panel, a, day, cap, grade);
+      double raw = rawWeight(definition.weighting(), columns, a, day, cap, grade);
       if (!(raw > 0) || Double.isInfinite(raw)) {
         exclusions.add(new Exclusion(id, noWeightReason(definition.weighting(), raw)));
         continue;
@@ -81,9 +112,11 @@ public final class IndexMethodology {
     candidates.sort(rank);
     int n = Math.min(definition.selection().count(), candidates.size());
     String by = method == Selection.Method.TOP_INVESTOR_GRADE ? "investor grade" : "market cap";
-    for (int k = n; k < candidates.size(); k++) {
-      exclusions.add(new Exclusion(candidates.get(k).asset(), String.format(Locale.ROOT,
-          "ranked %d of %d by %s, the index holds %d", k + 1, candidates.size(), by, n)));
+    for (int k = n; explain && k < candidates.size(); k++) {
+      // Concatenation, not String.format: a backtest writes this for most of the universe on
+      // every rebalance.
+      exclusions.add(new Exclusion(candidates.get(k).asset(), "ranked " + (k + 1) + " of "
+          + candidates.size() + " by " + by + ", the index holds " + n));
     }
     List<Candidate> chosen = new ArrayList<>(candidates.subList(0, n));
     List<AssetId> selected = chosen.stream().map(Candidate::asset).toList();
@@ -105,15 +138,14 @@ public final class IndexMethodology {
   }
 
   private static double rawWeight(
-      Weighting weighting, MarketPanel panel, int a, int day, double cap, double grade) {
+      Weighting weighting, PanelColumns columns, int a, int day, double cap, double grade) {
     return switch (weighting.method()) {
       case MARKET_CAP -> cap;
       case EQUAL -> 1;
       case GRADE -> grade;
       case INVERSE_VOLATILITY -> {
         // Indicators.volatility at index `day` reads closes up to `day` only: no look-ahead.
-        double vol =
-            Indicators.volatility(panel.closes(a), weighting.volatilityWindowDays())[day];
+        double vol = columns.volatility(a, day, weighting.volatilityWindowDays());
         yield 1 / vol;
       }
     };

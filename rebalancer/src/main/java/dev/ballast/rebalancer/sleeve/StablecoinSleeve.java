@@ -5,11 +5,11 @@ import dev.ballast.core.asset.AssetId;
 import dev.ballast.core.asset.Collateral;
 import dev.ballast.core.asset.StablecoinTerms;
 import dev.ballast.ratings.grade.MarketPanel;
-import dev.ballast.ratings.peg.PegHealth;
+import dev.ballast.ratings.peg.PegHistory;
 import dev.ballast.ratings.peg.PegReport;
 import dev.ballast.ratings.peg.PegStatus;
+import dev.ballast.rebalancer.panel.PanelColumns;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +35,16 @@ public final class StablecoinSleeve {
 
   public static SleeveWeights weights(List<Asset> stablecoins, MarketPanel panel, int day,
       PegReport pegs, SleeveSettings s, Set<AssetId> currentlyHeld) {
+    return weights(stablecoins, PanelColumns.of(panel), day, pegs, s, currentlyHeld);
+  }
+
+  /**
+   * As {@link #weights(List, MarketPanel, int, PegReport, SleeveSettings, Set)}, on a columnar
+   * view of the panel that a backtest builds once ({@link PanelColumns#cached}).
+   */
+  public static SleeveWeights weights(List<Asset> stablecoins, PanelColumns columns, int day,
+      PegReport pegs, SleeveSettings s, Set<AssetId> currentlyHeld) {
+    MarketPanel panel = columns.panel();
     if (day < 0 || day >= panel.days()) {
       throw new IllegalArgumentException("day must be in [0, " + panel.days() + "), was " + day);
     }
@@ -58,19 +68,21 @@ public final class StablecoinSleeve {
         exclusions.add(id + ": algorithmic, excluded (allowAlgorithmic is false)");
         continue;
       }
-      Optional<PegHealth> h = assessed.contains(id)
-          ? pegs.on(id, panel.date(day)) : Optional.empty();
-      if (h.isEmpty()) {
+      // The history's columns, not PegReport.on: that builds the day's reasons in words, which a
+      // backtest asks for on every rebalance and never reads.
+      PegHistory history = assessed.contains(id) ? pegs.history(id) : null;
+      int bar = history == null ? -1 : history.indexOf(panel.date(day));
+      if (bar < 0) {
         exclusions.add(id + ": no peg health on " + panel.date(day));
         continue;
       }
-      PegStatus st = h.get().status();
+      PegStatus st = history.status(bar);
       boolean held = currentlyHeld.contains(id);
       if (st != PegStatus.ON_PEG && !(st == PegStatus.WATCH && held)) {
         exclusions.add(id + ": peg " + st + (st == PegStatus.WATCH ? " and not held" : ""));
         continue;
       }
-      if (h.get().liquidityWarning()) {
+      if (history.liquidityWarning(bar)) {
         exclusions.add(id + ": liquidity warning");
         continue;
       }
@@ -79,8 +91,8 @@ public final class StablecoinSleeve {
         exclusions.add(id + ": not in the panel");
         continue;
       }
-      double cap = panel.marketCaps(i)[day];
-      double vol = medianVolume(panel.volumes(i), day, s.volumeWindow());
+      double cap = columns.marketCap(i, day);
+      double vol = columns.medianVolume(i, day, s.volumeWindow());
       if (!(cap >= s.minMarketCap())) {
         exclusions.add(id + ": market cap " + cap + " below " + s.minMarketCap());
         continue;
@@ -170,18 +182,8 @@ public final class StablecoinSleeve {
     return w;
   }
 
+  /** The median volume of the window ending on {@code day}, NaN with fewer than half known. */
   static double medianVolume(double[] volume, int day, int window) {
-    double[] v = new double[window];
-    int n = 0;
-    for (int d = Math.max(0, day - window + 1); d <= day; d++) {
-      if (!Double.isNaN(volume[d])) {
-        v[n++] = volume[d];
-      }
-    }
-    if (n * 2 < window) {
-      return Double.NaN;
-    }
-    Arrays.sort(v, 0, n);
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    return PanelColumns.windowMedian(volume, day, window);
   }
 }
