@@ -23,7 +23,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 dir=$(mktemp -d)
 cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$dir"; }
 trap cleanup EXIT
-# No request log, no grading job and no rate limits: the run measures the request path, not
+# No request log, no grading or index jobs and no rate limits: the run measures the request path, not
 # log writing, a background job on the other core, or 429s to wrk's single address.
 cat >"$dir/bench.yml" <<YAML
 server:
@@ -32,6 +32,7 @@ server:
   requestLog: {appenders: []}
 logging: {level: WARN}
 grading: {enabled: false}
+indices: {enabled: false}
 auth: {rateLimits: {enabled: false}}
 YAML
 (cd "$dir" && exec java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -jar "$JAR" server bench.yml \
