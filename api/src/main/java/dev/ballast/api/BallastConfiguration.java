@@ -1,6 +1,8 @@
 package dev.ballast.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ballast.api.auth.AuthSettings;
+import dev.ballast.api.quote.QuoteSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -26,6 +28,30 @@ public class BallastConfiguration extends Configuration {
   @Valid @NotNull private MarketSettings market = new MarketSettings();
 
   @Valid @NotNull private GradingSettings grading = new GradingSettings();
+
+  @Valid @NotNull private QuoteSettings quotes = new QuoteSettings();
+
+  @Valid @NotNull private AuthSettings auth = new AuthSettings();
+
+  @JsonProperty
+  public QuoteSettings getQuotes() {
+    return quotes;
+  }
+
+  @JsonProperty
+  public void setQuotes(QuoteSettings quotes) {
+    this.quotes = quotes;
+  }
+
+  @JsonProperty
+  public AuthSettings getAuth() {
+    return auth;
+  }
+
+  @JsonProperty
+  public void setAuth(AuthSettings auth) {
+    this.auth = auth;
+  }
 
   @Valid @NotNull private IndexSettings indices = new IndexSettings();
 
