@@ -62,13 +62,19 @@ public final class Grader {
 
     // Blocks of COIN_BLOCK coins per task; each series is one sequential copy into the
     // coin-major arrays (the ranking gathers them into day-major runs, a task's days at a time).
+    // A task computes its coins into one set of series and scratch, reused coin after coin.
     int blocks = (n + COIN_BLOCK - 1) / COIN_BLOCK;
     range(blocks, parallel)
         .forEach(
             b -> {
+              double[][] series = new double[Factor.values().length][];
+              for (Factor f : RANKED) {
+                series[f.ordinal()] = new double[days];
+              }
+              FactorSeries.Scratch scratch = new FactorSeries.Scratch(days);
               int to = Math.min(n, (b + 1) * COIN_BLOCK);
               for (int j = b * COIN_BLOCK; j < to; j++) {
-                double[][] series = FactorSeries.compute(panel, coins[j], weights);
+                FactorSeries.coinInto(panel, coins[j], scratch, series);
                 for (Factor f : RANKED) {
                   System.arraycopy(series[f.ordinal()], 0, ranked[f.ordinal()], j * days, days);
                 }
