@@ -16,13 +16,16 @@ import java.util.Arrays;
  *       bits with the magnitude flipped for negatives, the sign bit flipped). The 22 highest bits
  *       in which the keys of this cross-section differ are sorted with two stable counting passes
  *       of 11 bits, and one insertion pass on the exact values repairs the order of values that
- *       share those bits (linear unless many values crowd into one such bucket).
+ *       share those bits (linear unless many values crowd into one such bucket). In {@link
+ *       #rankAccumulate} the digits are taken while collecting the values, with the previous
+ *       day's shift.
  *   <li>Incremental ({@link #rankAccumulate}): a grader ranks one factor on consecutive days, and
- *       for slow-moving factors (365-day windows, SMA 200, size, history) yesterday's order of the
- *       positions is today's order but for a few swaps. Insertion sort from yesterday's order is
- *       then about linear; it gives up after a budget of moves and falls back to the radix sort
- *       (and keeps to radix for {@value #COOLDOWN} calls), so a fast-moving factor costs little
- *       more than radix alone.
+ *       for slow-moving factors yesterday's order of the positions is today's order but for a few
+ *       swaps. Insertion sort from yesterday's order is then about linear; it gives up after a
+ *       budget of moves and falls back to the radix sort (and keeps to radix for {@value
+ *       #COOLDOWN} calls), so a fast-moving factor costs little more than radix alone. On the
+ *       benchmark's random walks only {@link Factor#HISTORY} stays within the budget (drawdown
+ *       and size need 2.5 and 3.6 moves a value, Sharpe 14, ROC 7 about 150).
  * </ul>
  */
 final class PercentileRanker {
