@@ -22,6 +22,10 @@ export function lineChart({label, series, left = {}, right = null, height = 260,
   const figure = h('figure', {class: 'chart'}, svg, tip, legend);
   let lastWidth = 0;
   const observer = new ResizeObserver(() => {
+    if (!figure.isConnected && lastWidth > 0) {
+      observer.disconnect(); // the view was left
+      return;
+    }
     const width = Math.round(figure.clientWidth);
     if (width > 0 && width !== lastWidth) {
       lastWidth = width;
@@ -91,19 +95,21 @@ function draw(svg, tip, series, {left, right, width, height}) {
       const valid = sr.pts.filter(p => p[1] != null && Number.isFinite(p[1]));
       const base = y(axis, axes[axis].min).toFixed(1);
       const area = d + `L${x(valid[valid.length - 1][0]).toFixed(1)} ${base}L${x(valid[0][0]).toFixed(1)} ${base}Z`;
-      svg.append(s('path', {d: area, fill: sr.color, 'fill-opacity': 0.18, stroke: 'none'}));
+      svg.append(s('path', {d: area, style: `fill: ${sr.color}; fill-opacity: .18; stroke: none`}));
     }
-    svg.append(s('path', {class: 'line', d: d || 'M0 0', fill: 'none', stroke: sr.color, 'stroke-width': 2,
+    // Colours go in style, not presentation attributes, so that CSS variables work everywhere.
+    svg.append(s('path', {class: 'line', d: d || 'M0 0', style: `fill: none; stroke: ${sr.color}`, 'stroke-width': 2,
       'stroke-linejoin': 'round', 'data-series': sr.name}));
     const valid = sr.pts.filter(p => p[1] != null && Number.isFinite(p[1]));
     if (valid.length === 1) {
-      svg.append(s('circle', {cx: x(valid[0][0]), cy: y(axis, valid[0][1]), r: 4, fill: sr.color}));
+      svg.append(s('circle', {cx: x(valid[0][0]), cy: y(axis, valid[0][1]), r: 4, style: `fill: ${sr.color}`}));
     }
   }
 
   // The cursor: a vertical rule, a dot per series and the values in the tip.
   const rule = s('line', {y1: m.top, y2: m.top + ph, stroke: '#667085', 'stroke-dasharray': '3 3', visibility: 'hidden'});
-  const dots = series.map(sr => s('circle', {r: 3.5, fill: sr.color, stroke: '#fff', 'stroke-width': 1.5, visibility: 'hidden'}));
+  const dots = series.map(sr => s('circle', {r: 3.5, style: `fill: ${sr.color}; stroke: #fff`, 'stroke-width': 1.5,
+    visibility: 'hidden'}));
   svg.append(rule, ...dots);
   const days = series[0].pts;
   let index = -1;

@@ -130,7 +130,8 @@ async function rebalances(box, path, signal) {
   box.lastChild.replaceWith(h('div', {class: 'table-wrap'}, h('table', {class: 'rebalances'},
     h('caption', null, 'Newest first; expand a row for its weights, orders and regime evidence.'),
     h('thead', null, h('tr', null, ['Date', 'Trigger', 'Reason', 'Regime', 'Orders', 'Fees', ''].map((c, k) =>
-      h('th', {scope: 'col', class: k === 4 || k === 5 ? 'num' : k === 2 ? 'hide-narrow' : null}, c)))),
+      h('th', {scope: 'col', class: k === 4 || k === 5 ? 'num hide-narrow' : k === 2 ? 'hide-narrow' : null},
+        c || h('span', {class: 'sr-only'}, 'Details'))))),
     tbody)), more);
   let cursor = null;
   const load = async () => {
@@ -164,9 +165,10 @@ function rebalanceRows(r) {
     h('td', {class: 'nowrap'}, r.date),
     h('td', null, badge(r.trigger.toLowerCase())),
     h('td', {class: 'hide-narrow'}, r.reason),
-    h('td', null, badge(r.regime, 'regime-' + r.regime), ' ', h('span', {class: 'muted'}, pct(r.stablecoinFraction, 0) + ' stable')),
-    h('td', {class: 'num'}, orders),
-    h('td', {class: 'num'}, usd(Number(r.fees), {digits: 2})),
+    h('td', null, badge(r.regime, 'regime-' + r.regime), ' ',
+      h('span', {class: 'muted hide-narrow'}, pct(r.stablecoinFraction, 0) + ' stable')),
+    h('td', {class: 'num hide-narrow'}, orders),
+    h('td', {class: 'num hide-narrow'}, usd(Number(r.fees), {digits: 2})),
     h('td', null, button)), detail];
 }
 
@@ -186,6 +188,7 @@ function rebalanceDetail(r) {
           h('td', {class: 'num ' + (after > before ? 'up' : after < before ? 'down' : 'muted')}, signedPct(after - before)));
       })}),
       kv([['Value before', usd(Number(r.valueBefore))], ['Value after', usd(Number(r.valueAfter))],
+        ['Fees', usd(Number(r.fees), {digits: 2}) + ' on ' + (r.orders?.length || 0) + ' orders'],
         ['Cash after', usd(Number(r.cash))], ['Executed', instant(r.executedAt)]])),
     h('div', null,
       h('h3', null, 'Regime evidence'),

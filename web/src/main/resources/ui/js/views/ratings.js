@@ -29,6 +29,9 @@ export async function ratingsView({root, query, signal, title}) {
   state.order = state.order || SORTS[state.sort];
   const page = Math.max(1, parseInt(query.get('page'), 10) || 1);
   const cursor = query.get('cursor');
+  // Paging stays on the day of the first page: a cursor is only good for the query that gave it,
+  // and "latest" moves on while the grading job runs.
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(query.get('date') || '') ? query.get('date') : null;
   const key = JSON.stringify(state);
   if (seen.key !== key) seen = {key, cursors: [null]};
   seen.cursors[page - 1] = cursor;
@@ -36,6 +39,7 @@ export async function ratingsView({root, query, signal, title}) {
   const params = new URLSearchParams({limit: PAGE, sort: state.sort, order: state.order});
   if (state.kind) params.set('kind', state.kind);
   if (state.zone) params.set('zone', state.zone);
+  if (date) params.set('date', date);
   if (cursor) params.set('cursor', cursor);
   const to = (changes, focus) => go('/ratings', {...state, ...changes}, focus);
 
@@ -55,6 +59,8 @@ export async function ratingsView({root, query, signal, title}) {
 
   const body = await api('/v1/ratings?' + params, {signal});
   const items = body.items;
+  const day = items[0]?.date || date;
+  const turn = (changes, focus) => to({date: day, ...changes}, focus);
   seen.cursors[page] = body.next;
 
   const header = (label, field, extra) => {
@@ -74,10 +80,9 @@ export async function ratingsView({root, query, signal, title}) {
     h('td', {class: 'num hide-narrow'}, change(r.investorGradeChange)),
     h('td', {class: 'hide-narrow'}, signalCell(r.signal)),
     h('td', null, recommendation(r.recommendation))));
-  const date = items[0]?.date;
   root.append(table({
     className: 'ratings',
-    caption: (date ? 'Grades of ' + date : 'No grades match') + ' · page ' + page
+    caption: (day ? 'Grades of ' + day : 'No grades match') + ' · page ' + page
       + ' · sorted by ' + SORT_NAMES[state.sort]
       + (state.sort === 'symbol' ? (state.order === 'asc' ? ', A to Z' : ', Z to A')
         : state.order === 'asc' ? ', lowest first' : ', highest first'),
@@ -91,11 +96,11 @@ export async function ratingsView({root, query, signal, title}) {
   const prev = page > 1 ? seen.cursors[page - 2] : undefined;
   root.append(h('div', {class: 'pager'},
     h('button', {type: 'button', disabled: page === 1, dataset: {focus: 'prev'},
-      onclick: () => to(prev === undefined ? {} : {page: page - 1, cursor: prev}, 'prev')},
+      onclick: () => turn(prev === undefined ? {} : {page: page - 1, cursor: prev}, 'prev')},
       prev === undefined && page > 1 ? '« First page' : '‹ Previous'),
     h('span', {class: 'muted'}, 'Page ' + page),
     h('button', {type: 'button', disabled: !body.next, dataset: {focus: 'next'},
-      onclick: () => to({page: page + 1, cursor: body.next}, 'next')}, 'Next ›')));
+      onclick: () => turn({page: page + 1, cursor: body.next}, 'next')}, 'Next ›')));
 }
 
 function select(label, name, value, options, onChange) {
