@@ -57,6 +57,8 @@ class UiIT {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Duration WAIT = Duration.ofSeconds(30);
+  // The test uses no DevTools protocol; Selenium would warn that it has none for this Chromium.
+  private static final java.util.logging.Logger CDP_LOG = quiet("org.openqa.selenium.devtools");
 
   private static Path workDir;
   private static Process server;
@@ -207,7 +209,7 @@ class UiIT {
     assertThat(factors).hasSizeGreaterThanOrEqualTo(6);
     assertThat(browser.findElement(By.cssSelector("table.breakdown.trader")).getText())
         .contains("ROC_30").contains("Percentile").contains("Contribution");
-    screenshot("02-explain-" + symbol);
+    screenshot("02-explain");
   }
 
   @Test
@@ -372,6 +374,12 @@ class UiIT {
       Thread.currentThread().interrupt();
       return -1;
     }
+  }
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(Level.SEVERE);
+    return logger;
   }
 
   private static int freePort() throws IOException {
