@@ -48,8 +48,7 @@ export async function ratingsView({root, query, signal, title}) {
     select('Trader zone', 'zone', state.zone, [['', 'All zones'], ...ZONES.map(z => [z, z])], v => to({zone: v}, 'zone')),
     // The same sorts as the column headers, for narrow screens where some columns are hidden.
     select('Sort', 'sort', state.sort + ' ' + state.order, Object.keys(SORTS).flatMap(f => ['desc', 'asc'].map(o =>
-      [f + ' ' + o, SORT_NAMES[f] + (f === 'symbol' ? (o === 'asc' ? ', A to Z' : ', Z to A')
-        : o === 'asc' ? ', lowest first' : ', highest first')])), v => {
+      [f + ' ' + o, sortLabel(f, o)])), v => {
       const [sort, order] = v.split(' ');
       to({sort, order}, 'sort');
     }));
@@ -83,9 +82,7 @@ export async function ratingsView({root, query, signal, title}) {
   root.append(table({
     className: 'ratings',
     caption: (day ? 'Grades of ' + day : 'No grades match') + ' · page ' + page
-      + ' · sorted by ' + SORT_NAMES[state.sort]
-      + (state.sort === 'symbol' ? (state.order === 'asc' ? ', A to Z' : ', Z to A')
-        : state.order === 'asc' ? ', lowest first' : ', highest first'),
+      + ' · sorted by ' + sortLabel(state.sort, state.order),
     columns: [header('Symbol', 'symbol'), header('Trader grade', 'traderGrade'), {label: 'Zone'},
       header('Δ trader', 'traderGradeChange', 'num hide-narrow'), header('Investor grade', 'investorGrade'),
       header('Δ investor', 'investorGradeChange', 'num hide-narrow'), {label: 'Signal', class: 'hide-narrow'},
@@ -101,6 +98,11 @@ export async function ratingsView({root, query, signal, title}) {
     h('span', {class: 'muted'}, 'Page ' + page),
     h('button', {type: 'button', disabled: !body.next, dataset: {focus: 'next'},
       onclick: () => turn({page: page + 1, cursor: body.next}, 'next')}, 'Next ›')));
+}
+
+function sortLabel(field, order) {
+  const way = field === 'symbol' ? (order === 'asc' ? 'A to Z' : 'Z to A') : order === 'asc' ? 'lowest first' : 'highest first';
+  return SORT_NAMES[field] + ', ' + way;
 }
 
 function select(label, name, value, options, onChange) {
