@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.ballast.api.auth.ApiKeys;
+import dev.ballast.api.auth.Role;
 import dev.ballast.core.store.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,12 +36,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class IndexApiIT {
 
+  private static final TestDatabase DB = TestDatabase.h2();
+
   static final DropwizardAppExtension<BallastConfiguration> APP = new DropwizardAppExtension<>(
-      BallastApplication.class, ApiTestSupport.config(TestDatabase.h2(), true),
+      BallastApplication.class, ApiTestSupport.config(DB, true),
       ConfigOverride.config("grading.enabled", "false"));
+
+  /** Writing definitions and manual rebalances are for admins. */
+  private static String admin;
+  private static String analyst;
 
   @BeforeAll
   static void waitForTheFirstRebalances() throws InterruptedException {
+    ApiKeys keys = new ApiKeys(DB.migrated(), Clock.systemUTC(), Duration.ZERO,
+        Ticker.systemTicker());
+    admin = keys.create("root", Role.ADMIN).secret();
+    analyst = keys.create("ana", Role.ANALYST).secret();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
     while (System.nanoTime() < deadline) {
       try (Response r = request("/v1/indices")) {
@@ -70,8 +85,16 @@ class IndexApiIT {
   }
 
   private static Response send(String method, String path, String body, String type) {
+    return send(method, path, body, type, admin);
+  }
+
+  private static Response send(String method, String path, String body, String type,
+      String key) {
     var builder = APP.client().target("http://127.0.0.1:" + APP.getLocalPort() + path)
         .property(ClientProperties.READ_TIMEOUT, 60_000).request();
+    if (key != null) {
+      builder = builder.header("X-API-Key", key);
+    }
     return body == null ? builder.method(method) : builder.method(method, Entity.entity(body, type));
   }
 
@@ -276,6 +299,22 @@ class IndexApiIT {
       assertThat(r.getStatus()).as(body).isEqualTo(400);
       assertThat(r.readEntity(JsonNode.class).get("field").asText()).isEqualTo(field);
     }
+  }
+
+  @Test
+  void onlyAdminsWriteDefinitionsOrRebalanceByHand() {
+    for (String[] call : new String[][] {{"POST", "/v1/indices"},
+        {"PUT", "/v1/indices/top10-mcap"}, {"DELETE", "/v1/indices/top10-mcap"},
+        {"POST", "/v1/indices/top10-mcap/rebalance"}}) {
+      String body = call[0].equals("DELETE") ? null : "id: x";
+      try (Response none = send(call[0], call[1], body, "application/yaml", null);
+          Response wrong = send(call[0], call[1], body, "application/yaml", analyst)) {
+        assertThat(none.getStatus()).as("no key: %s %s", call[0], call[1]).isEqualTo(401);
+        assertThat(wrong.getStatus()).as("analyst: %s %s", call[0], call[1]).isEqualTo(403);
+      }
+    }
+    assertThat(get("/v1/indices/top10-mcap").get("index").get("id").asText())
+        .isEqualTo("top10-mcap");
   }
 
   @Test

@@ -2,6 +2,9 @@ package dev.ballast.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.ballast.api.auth.ApiKeys;
+import dev.ballast.api.auth.Role;
 import dev.ballast.core.store.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,6 +17,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,9 +74,12 @@ class ClusterIT {
         "regimeOverlay: true",
         "");
     Instant creating = Instant.now();
+    String admin = new ApiKeys(db.migrated(), Clock.systemUTC(), Duration.ZERO,
+        Ticker.systemTicker()).create("root", Role.ADMIN).secret();
     HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + first.port() + "/v1/indices"))
         .header("Content-Type", "application/yaml")
+        .header("X-API-Key", admin)
         .POST(HttpRequest.BodyPublishers.ofString(definition)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

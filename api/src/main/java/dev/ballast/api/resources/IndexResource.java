@@ -14,6 +14,8 @@ import dev.ballast.rebalancer.schedule.IndexPerformance;
 import dev.ballast.rebalancer.schedule.IndexService;
 import dev.ballast.rebalancer.store.StoredIndex;
 import dev.ballast.rebalancer.store.StoredRebalance;
+import dev.ballast.api.auth.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,9 +37,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The indices: their definitions (read by anyone, written by administrators), their live track
+ * The indices: their definitions (read as market data, written by admins), their live track
  * record (holdings on a day, daily performance, every rebalance with its evidence) and manual
- * rebalances. Definitions are accepted as JSON or YAML, validated with the same rules as files.
+ * rebalances (admins). Definitions are accepted as JSON or YAML, validated with the same rules as files.
  */
 @Path("/v1/indices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -73,6 +75,7 @@ public final class IndexResource {
     return IndexDetail.of(index, indices.latestRebalance(index.id()), clock.instant());
   }
 
+  @RolesAllowed(Role.ADMIN_NAME)
   @POST
   @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml",
       MediaType.TEXT_PLAIN})
@@ -89,6 +92,7 @@ public final class IndexResource {
         .entity(IndexDetail.of(stored, Optional.empty(), clock.instant())).build();
   }
 
+  @RolesAllowed(Role.ADMIN_NAME)
   @PUT
   @Path("/{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml",
@@ -106,6 +110,7 @@ public final class IndexResource {
     return IndexDetail.of(stored, indices.latestRebalance(stored.id()), clock.instant());
   }
 
+  @RolesAllowed(Role.ADMIN_NAME)
   @DELETE
   @Path("/{id}")
   public Response delete(@Context UriInfo uri, @PathParam("id") String id) {
@@ -116,6 +121,7 @@ public final class IndexResource {
   }
 
   /** A manual rebalance, now, at the newest stored prices. */
+  @RolesAllowed(Role.ADMIN_NAME)
   @POST
   @Path("/{id}/rebalance")
   public RebalanceView rebalance(@Context UriInfo uri, @PathParam("id") String id,

@@ -53,49 +53,84 @@ final class FactorSeries {
     if (asset.isStablecoin()) {
       stablecoin(panel, a, asset.stablecoin(), weights, out);
     } else {
-      coin(panel, a, out);
+      for (Factor f : Factor.values()) {
+        if (f.isRanked()) {
+          out[f.ordinal()] = new double[panel.days()];
+        }
+      }
+      coinInto(panel, a, new Scratch(panel.days()), out);
     }
     return out;
   }
 
-  private static void coin(MarketPanel panel, int a, double[][] out) {
+  /**
+   * The intermediate series of {@link #coinInto}, a panel's days long each. A grader computing
+   * coin after coin reuses one per thread: fresh arrays for every indicator of every coin were
+   * most of a universe's allocation, and reused ones stay in the core's cache. Not thread-safe.
+   */
+  static final class Scratch {
+    private final double[] returns;
+    private final double[] first;
+    private final double[] second;
+
+    Scratch(int days) {
+      returns = new double[days];
+      first = new double[days];
+      second = new double[days];
+    }
+  }
+
+  /**
+   * The raw series of coin {@code a}'s ranked factors, written into {@code out[f.ordinal()]} for
+   * every ranked factor {@code f} (arrays a panel's days long, overwritten whole; the other
+   * entries are not touched). The same arithmetic as the indicators' pure functions, bit for bit.
+   */
+  static void coinInto(MarketPanel panel, int a, Scratch scratch, double[][] out) {
     double[] c = panel.close(a);
     double[] v = panel.volume(a);
     double[] cap = panel.marketCap(a);
     int n = c.length;
 
-    out[Factor.ROC_7.ordinal()] = Indicators.roc(c, 7);
-    out[Factor.ROC_30.ordinal()] = Indicators.roc(c, 30);
-    out[Factor.TREND_SMA_50.ordinal()] = relativeTo(c, Indicators.sma(c, 50));
-    out[Factor.TREND_SMA_200.ordinal()] = relativeTo(c, Indicators.sma(c, 200));
-    Macd macd = Indicators.macd(c, 12, 26, 9);
-    double[] histogram = macd.histogram();
+    Indicators.rocInto(out[Factor.ROC_7.ordinal()], c, 7);
+    Indicators.rocInto(out[Factor.ROC_30.ordinal()], c, 30);
+    double[] trend50 = out[Factor.TREND_SMA_50.ordinal()];
+    Indicators.smaInto(trend50, c, 50);
+    relativeTo(c, trend50);
+    double[] trend200 = out[Factor.TREND_SMA_200.ordinal()];
+    Indicators.smaInto(trend200, c, 200);
+    relativeTo(c, trend200);
+    double[] histogram = out[Factor.MACD_HISTOGRAM.ordinal()];
+    Indicators.macdInto(scratch.first, scratch.second, histogram, c, 12, 26, 9);
     for (int d = 0; d < n; d++) {
       histogram[d] /= c[d]; // price-free, so coins of any price compare
     }
-    out[Factor.MACD_HISTOGRAM.ordinal()] = histogram;
-    out[Factor.RSI_14.ordinal()] = Indicators.rsi(c, 14);
-    out[Factor.VOLUME_TREND.ordinal()] = Indicators.volumeRatio(v, 7, 30);
+    Indicators.rsiInto(out[Factor.RSI_14.ordinal()], c, 14);
+    Indicators.volumeRatioInto(out[Factor.VOLUME_TREND.ordinal()], scratch.first, v, 7, 30);
 
-    double[] r = Indicators.logReturns(c);
+    double[] r = scratch.returns;
+    Indicators.logReturnsInto(r, c);
     // 30-day log return over its own noise: mean / sd of the 30 daily returns times sqrt(30).
-    double[] volAdjusted = Indicators.sma(r, 30);
-    double[] sd30 = Indicators.stdev(r, 30);
+    double[] volAdjusted = out[Factor.VOL_ADJUSTED_RETURN.ordinal()];
+    Indicators.smaInto(volAdjusted, r, 30);
+    double[] sd30 = scratch.first;
+    Indicators.stdevInto(sd30, r, 30);
     for (int d = 0; d < n; d++) {
       volAdjusted[d] = sd30[d] > 0 ? volAdjusted[d] / sd30[d] * SQRT_30 : Double.NaN;
     }
-    out[Factor.VOL_ADJUSTED_RETURN.ordinal()] = volAdjusted;
 
     // Sharpe and Sortino with a zero risk-free rate share the 365-day mean return; this is what
     // Indicators.sharpe/sortino(close, 365, 0) compute, without taking the logs three times.
-    double[] mean365 = Indicators.sma(r, 365);
-    double[] sharpe = Indicators.stdev(r, 365);
-    double[] downside = new double[n];
+    double[] mean365 = scratch.first;
+    Indicators.smaInto(mean365, r, 365);
+    double[] sharpe = out[Factor.SHARPE_365.ordinal()];
+    Indicators.stdevInto(sharpe, r, 365);
+    double[] downside = scratch.second;
     for (int d = 0; d < n; d++) {
       double shortfall = Math.min(0, r[d]);
       downside[d] = shortfall * shortfall;
     }
-    double[] sortino = Indicators.sma(downside, 365);
+    double[] sortino = out[Factor.SORTINO_365.ordinal()];
+    Indicators.smaInto(sortino, downside, 365);
     for (int d = 0; d < n; d++) {
       double m = mean365[d];
       double sd = sharpe[d];
@@ -107,12 +142,12 @@ final class FactorSeries {
         sortino[d] = m > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
       }
     }
-    out[Factor.SHARPE_365.ordinal()] = sharpe;
-    out[Factor.SORTINO_365.ordinal()] = sortino;
-    out[Factor.MAX_DRAWDOWN_365.ordinal()] = Indicators.maxDrawdown(c, 365);
-    out[Factor.LIQUIDITY_90.ordinal()] = Indicators.sma(turnover(v, cap), 90);
-    out[Factor.SIZE.ordinal()] = presentWhereClose(c, cap);
-    out[Factor.HISTORY.ordinal()] = history(c);
+    Indicators.maxDrawdownInto(out[Factor.MAX_DRAWDOWN_365.ordinal()], c, 365);
+    double[] turnover = scratch.first;
+    turnoverInto(turnover, v, cap);
+    Indicators.smaInto(out[Factor.LIQUIDITY_90.ordinal()], turnover, 90);
+    presentWhereCloseInto(out[Factor.SIZE.ordinal()], c, cap);
+    historyInto(out[Factor.HISTORY.ordinal()], c);
   }
 
   private static void stablecoin(
@@ -183,39 +218,44 @@ final class FactorSeries {
   }
 
   /** {@code x / base - 1}, written into {@code base}. */
-  private static double[] relativeTo(double[] x, double[] base) {
+  private static void relativeTo(double[] x, double[] base) {
     for (int d = 0; d < x.length; d++) {
       base[d] = x[d] / base[d] - 1;
     }
-    return base;
   }
 
   /** Daily volume over market cap; NaN where the cap is 0 or either is missing. */
   private static double[] turnover(double[] volume, double[] cap) {
     double[] out = new double[volume.length];
+    turnoverInto(out, volume, cap);
+    return out;
+  }
+
+  private static void turnoverInto(double[] out, double[] volume, double[] cap) {
     for (int d = 0; d < out.length; d++) {
       out[d] = cap[d] > 0 ? volume[d] / cap[d] : Double.NaN;
     }
-    return out;
   }
 
   /** {@code x}, but NaN on days without a close: an asset is graded only on days it trades. */
   private static double[] presentWhereClose(double[] close, double[] x) {
-    double[] out = x.clone();
-    for (int d = 0; d < out.length; d++) {
-      if (Double.isNaN(close[d])) {
-        out[d] = Double.NaN;
-      }
-    }
+    double[] out = new double[x.length];
+    presentWhereCloseInto(out, close, x);
     return out;
   }
 
+  private static void presentWhereCloseInto(double[] out, double[] close, double[] x) {
+    for (int d = 0; d < out.length; d++) {
+      out[d] = Double.isNaN(close[d]) ? Double.NaN : x[d];
+    }
+  }
+
   /** Days since the first close in the panel, capped; NaN on days without a close. */
-  private static double[] history(double[] close) {
-    double[] out = nans(close.length);
+  private static void historyInto(double[] out, double[] close) {
     int first = -1;
     for (int d = 0; d < close.length; d++) {
       if (Double.isNaN(close[d])) {
+        out[d] = Double.NaN;
         continue;
       }
       if (first < 0) {
@@ -223,7 +263,6 @@ final class FactorSeries {
       }
       out[d] = Math.min(d - first, HISTORY_CAP_DAYS);
     }
-    return out;
   }
 
   /**

@@ -62,13 +62,19 @@ public final class Grader {
 
     // Blocks of COIN_BLOCK coins per task; each series is one sequential copy into the
     // coin-major arrays (the ranking gathers them into day-major runs, a task's days at a time).
+    // A task computes its coins into one set of series and scratch, reused coin after coin.
     int blocks = (n + COIN_BLOCK - 1) / COIN_BLOCK;
     range(blocks, parallel)
         .forEach(
             b -> {
+              double[][] series = new double[Factor.values().length][];
+              for (Factor f : RANKED) {
+                series[f.ordinal()] = new double[days];
+              }
+              FactorSeries.Scratch scratch = new FactorSeries.Scratch(days);
               int to = Math.min(n, (b + 1) * COIN_BLOCK);
               for (int j = b * COIN_BLOCK; j < to; j++) {
-                double[][] series = FactorSeries.compute(panel, coins[j], weights);
+                FactorSeries.coinInto(panel, coins[j], scratch, series);
                 for (Factor f : RANKED) {
                   System.arraycopy(series[f.ordinal()], 0, ranked[f.ordinal()], j * days, days);
                 }
@@ -127,21 +133,14 @@ public final class Grader {
       boolean parallel) {
     int assets = panel.assetCount();
     int days = panel.days();
-    // Every cell is written below: coins' by the ranking, stablecoins' investor grades by
-    // stablecoinGrades and their trader grades (none) here. No fill of 2 × 32 MB with NaN first.
-    // Two arrays of up to 32 MB, zeroed by the JVM in the allocating thread: one per core.
+    // Every cell is written below: coins' by the ranking, stablecoins' by stablecoinGrades. No
+    // fill of 2 × 32 MB with NaN first. Two arrays of up to 32 MB, zeroed by the JVM in the
+    // allocating thread: one per core.
     int cells = Math.multiplyExact(assets, days);
     double[][] both = new double[2][];
     range(2, parallel).forEach(i -> both[i] = new double[cells]);
     double[] trader = both[0];
     double[] investor = both[1];
-    for (int a = 0; a < assets; a++) {
-      if (panel.asset(a).isStablecoin()) {
-        for (int d = 0; d < days; d++) {
-          trader[d * assets + a] = Double.NaN;
-        }
-      }
-    }
     GradeMatrix matrix =
         new GradeMatrix(panel, weights, ranked, scored, coins, trader, investor);
 
@@ -166,11 +165,11 @@ public final class Grader {
               pass.run(from, to, Factor.Family.INVESTOR, investor);
             });
 
-    for (int a = 0; a < assets; a++) {
-      if (panel.asset(a).isStablecoin()) {
-        stablecoinGrades(matrix, a, investor);
-      }
-    }
+    // Apart, each stablecoin's column is a cache miss a day: in parallel too.
+    int[] stablecoins =
+        IntStream.range(0, assets).filter(a -> panel.asset(a).isStablecoin()).toArray();
+    range(stablecoins.length, parallel)
+        .forEach(i -> stablecoinGrades(matrix, stablecoins[i], trader, investor));
     return matrix;
   }
 
@@ -200,16 +199,19 @@ public final class Grader {
     return scored;
   }
 
-  /** The stablecoin investor grade of asset {@code a} on every day, written into {@code out}. */
-  private static void stablecoinGrades(GradeMatrix matrix, int a, double[] out) {
-    List<Factor> factors = Factor.of(Factor.Family.STABLECOIN);
+  /**
+   * The grades of stablecoin {@code a} on every day: none (NaN) in {@code trader}, its stablecoin
+   * investor grade in {@code investor}.
+   */
+  private static void stablecoinGrades(
+      GradeMatrix matrix, int a, double[] trader, double[] investor) {
     GradeWeights weights = matrix.weights();
     double required = weights.minWeightFraction() * weights.total(Factor.Family.STABLECOIN);
     int assets = matrix.panel().assetCount();
     for (int d = 0; d < matrix.panel().days(); d++) {
       double sum = 0;
       double present = 0;
-      for (Factor f : factors) {
+      for (Factor f : SCORED) {
         double w = weights.weight(f);
         double score = FactorSeries.stablecoinScore(f, matrix.scoredSeries(f, a)[d]);
         if (w > 0 && !Double.isNaN(score)) {
@@ -217,7 +219,8 @@ public final class Grader {
           present += w;
         }
       }
-      out[d * assets + a] = combine(sum, present, required);
+      trader[d * assets + a] = Double.NaN;
+      investor[d * assets + a] = combine(sum, present, required);
     }
   }
 

@@ -36,6 +36,13 @@ import java.util.Arrays;
  * also recomputed when a window sheds values far larger than it keeps, so a stablecoin's tiny
  * variance survives a violent past.
  *
+ * <p><b>Into variants.</b> The indicators the grader runs over a whole universe also come as {@code
+ * ...Into(double[] out, ...)}: the same arithmetic, bit for bit (the pure functions call them),
+ * written into an array the caller owns and reuses, because a fresh array per indicator and asset
+ * is most of a universe's allocation and its memory traffic. They write every element of {@code
+ * out}, NaN included, so {@code out} may hold anything before; it must be as long as the input and
+ * must not be one of the inputs.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class Indicators {
@@ -55,8 +62,15 @@ public final class Indicators {
    * Warm-up: {@code period - 1} values (first value at index {@code period - 1}).
    */
   public static double[] sma(double[] x, int period) {
+    double[] out = new double[x.length];
+    smaInto(out, x, period);
+    return out;
+  }
+
+  /** {@link #sma} written into {@code out}. */
+  public static void smaInto(double[] out, double[] x, int period) {
     requirePositive("period", period);
-    double[] out = nans(x.length);
+    requireOutput(out, "x", x);
     int run = 0;
     int slides = 0; // since the last exact sum
     double sum = 0;
@@ -64,10 +78,12 @@ public final class Indicators {
       double v = x[i];
       if (Double.isNaN(v)) {
         run = 0;
+        out[i] = Double.NaN;
         continue;
       }
       run++;
       if (run < period) {
+        out[i] = Double.NaN;
         continue;
       }
       if (run == period || ++slides == period) {
@@ -78,7 +94,6 @@ public final class Indicators {
       }
       out[i] = sum / period;
     }
-    return out;
   }
 
   /**
@@ -111,6 +126,21 @@ public final class Indicators {
    * @throws IllegalArgumentException unless {@code 1 <= fast < slow} and {@code signal >= 1}
    */
   public static Macd macd(double[] close, int fast, int slow, int signal) {
+    int n = close.length;
+    Macd macd = new Macd(new double[n], new double[n], new double[n]);
+    macdInto(macd.line(), macd.signal(), macd.histogram(), close, fast, slow, signal);
+    return macd;
+  }
+
+  /** {@link #macd} written into {@code line}, {@code signalLine} and {@code histogram}. */
+  public static void macdInto(
+      double[] line,
+      double[] signalLine,
+      double[] histogram,
+      double[] close,
+      int fast,
+      int slow,
+      int signal) {
     requirePositive("fast", fast);
     requirePositive("slow", slow);
     requirePositive("signal", signal);
@@ -118,19 +148,24 @@ public final class Indicators {
       throw new IllegalArgumentException(
           "fast period must be shorter than slow period, was fast " + fast + ", slow " + slow);
     }
-    double[] line = ema(close, fast);
-    double[] slowEma = ema(close, slow);
+    requireOutput(line, "close", close);
+    requireOutput(signalLine, "close", close);
+    requireOutput(histogram, "close", close);
+    if (line == signalLine || line == histogram || signalLine == histogram) {
+      throw new IllegalArgumentException("line, signal and histogram must be distinct arrays");
+    }
+    smoothedInto(line, close, fast, 2.0 / (fast + 1), true);
+    double[] slowEma = histogram; // the histogram's array holds the slow EMA until the end
+    smoothedInto(slowEma, close, slow, 2.0 / (slow + 1), true);
     for (int i = 0; i < line.length; i++) {
       line[i] -= slowEma[i];
     }
     // The line's leading NaNs act as a gap, so the signal EMA seeds itself on the first
     // `signal` defined line values, as the textbook prescribes.
-    double[] signalLine = ema(line, signal);
-    double[] histogram = new double[line.length];
+    smoothedInto(signalLine, line, signal, 2.0 / (signal + 1), true);
     for (int i = 0; i < line.length; i++) {
       histogram[i] = line[i] - signalLine[i];
     }
-    return new Macd(line, signalLine, histogram);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -144,8 +179,15 @@ public final class Indicators {
    * (the first change needs two closes).
    */
   public static double[] rsi(double[] close, int period) {
+    double[] out = new double[close.length];
+    rsiInto(out, close, period);
+    return out;
+  }
+
+  /** {@link #rsi} written into {@code out}. */
+  public static void rsiInto(double[] out, double[] close, int period) {
     requirePositive("period", period);
-    double[] out = nans(close.length);
+    requireOutput(out, "close", close);
     // Multiplying by 1/period keeps a division off the loop's dependency chain (ta4j does too).
     double alpha = 1.0 / period;
     int changes = -1; // changes seen since the last gap; -1 until a previous close exists
@@ -153,6 +195,7 @@ public final class Indicators {
     double avgLoss = 0;
     for (int i = 0; i < close.length; i++) {
       double c = close[i];
+      out[i] = Double.NaN; // until the seed is complete; overwritten below once it is
       if (Double.isNaN(c)) {
         changes = -1;
         continue;
@@ -182,7 +225,6 @@ public final class Indicators {
       }
       out[i] = rsiOf(avgGain, avgLoss);
     }
-    return out;
   }
 
   /**
@@ -191,13 +233,20 @@ public final class Indicators {
    * this. Warm-up: {@code period} values.
    */
   public static double[] roc(double[] close, int period) {
+    double[] out = new double[close.length];
+    rocInto(out, close, period);
+    return out;
+  }
+
+  /** {@link #roc} written into {@code out}. */
+  public static void rocInto(double[] out, double[] close, int period) {
     requirePositive("period", period);
-    double[] out = nans(close.length);
+    requireOutput(out, "close", close);
+    Arrays.fill(out, 0, Math.min(period, close.length), Double.NaN);
     for (int i = period; i < close.length; i++) {
       double base = close[i - period];
       out[i] = (close[i] - base) / base;
     }
-    return out;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -208,11 +257,20 @@ public final class Indicators {
    * is NaN). NaN when either close is.
    */
   public static double[] logReturns(double[] close) {
-    double[] out = nans(close.length);
+    double[] out = new double[close.length];
+    logReturnsInto(out, close);
+    return out;
+  }
+
+  /** {@link #logReturns} written into {@code out}. */
+  public static void logReturnsInto(double[] out, double[] close) {
+    requireOutput(out, "close", close);
+    if (close.length > 0) {
+      out[0] = Double.NaN;
+    }
     for (int i = 1; i < close.length; i++) {
       out[i] = Math.log(close[i] / close[i - 1]);
     }
-    return out;
   }
 
   /**
@@ -224,13 +282,19 @@ public final class Indicators {
    * @throws IllegalArgumentException if {@code window < 2}
    */
   public static double[] stdev(double[] x, int window) {
+    double[] out = new double[x.length];
+    stdevInto(out, x, window);
+    return out;
+  }
+
+  /** {@link #stdev} written into {@code out}. */
+  public static void stdevInto(double[] out, double[] x, int window) {
     requireAtLeast("window", window, 2);
-    double[] out = nans(x.length);
+    requireOutput(out, "x", x);
     rollingMoments(x, window, null, out);
     for (int i = 0; i < out.length; i++) {
       out[i] = Math.sqrt(out[i] / (window - 1));
     }
-    return out;
   }
 
   /**
@@ -255,63 +319,70 @@ public final class Indicators {
    * must be positive.
    */
   public static double[] maxDrawdown(double[] close, int window) {
+    double[] out = new double[close.length];
+    maxDrawdownInto(out, close, window);
+    return out;
+  }
+
+  /** {@link #maxDrawdown} written into {@code out}. */
+  public static void maxDrawdownInto(double[] out, double[] close, int window) {
     requirePositive("window", window);
+    requireOutput(out, "close", close);
     int n = close.length;
-    double[] out = nans(n);
     // The window's worst ratio later/earlier is an associative fold of (max, min, worst) over
     // its closes. Folding each block of `window` closes forwards (prefix) and backwards
     // (suffix) lets any window, which spans at most two adjacent blocks, be answered as
-    // suffix(start) ⊕ prefix(end): O(n) in all, with no deque.
-    double[] preMax = new double[n];
-    double[] preMin = new double[n];
-    double[] preWorst = new double[n];
-    double[] sufMax = new double[n];
-    double[] sufWorst = new double[n];
+    // suffix(start) ⊕ prefix(end): O(n) in all, with no deque. The prefix fold runs along with
+    // the answers; only the previous block's suffix folds are kept, so the scratch is two
+    // windows long, not five series.
+    int block = Math.min(window, n);
+    double[] sufMax = new double[block]; // of the previous block, by offset in it
+    double[] sufWorst = new double[block];
+    int run = 0;
     for (int start = 0; start < n; start += window) {
       int end = Math.min(start + window, n);
+      double preMax = Double.NaN;
+      double preMin = Double.NaN;
+      double preWorst = Double.NaN;
       for (int i = start; i < end; i++) {
         double c = close[i];
         if (i == start) {
-          preMax[i] = c;
-          preMin[i] = c;
-          preWorst[i] = 1;
+          preMax = c;
+          preMin = c;
+          preWorst = 1;
         } else {
-          preMax[i] = Math.max(preMax[i - 1], c);
-          preMin[i] = Math.min(preMin[i - 1], c);
-          preWorst[i] = Math.min(preWorst[i - 1], c / preMax[i - 1]);
+          preWorst = Math.min(preWorst, c / preMax);
+          preMax = Math.max(preMax, c);
+          preMin = Math.min(preMin, c);
         }
+        run = Double.isNaN(c) ? 0 : run + 1;
+        if (run < window) {
+          out[i] = Double.NaN;
+          continue;
+        }
+        int from = i - window + 1; // the window's first close: this block's or the previous's
+        int k = from - (start - window);
+        double worst =
+            from == start
+                ? preWorst
+                : Math.min(Math.min(sufWorst[k], preWorst), preMin / sufMax[k]);
+        out[i] = 1 - worst;
       }
       double sufMin = Double.NaN;
-      for (int i = end - 1; i >= start; i--) {
+      for (int i = end - 1; i >= start && end < n; i--) {
         double c = close[i];
+        int k = i - start;
         if (i == end - 1) {
-          sufMax[i] = c;
+          sufMax[k] = c;
           sufMin = c;
-          sufWorst[i] = 1;
+          sufWorst[k] = 1;
         } else {
-          sufMax[i] = Math.max(sufMax[i + 1], c);
-          sufWorst[i] = Math.min(sufWorst[i + 1], sufMin / c);
+          sufMax[k] = Math.max(sufMax[k + 1], c);
+          sufWorst[k] = Math.min(sufWorst[k + 1], sufMin / c);
           sufMin = Math.min(sufMin, c);
         }
       }
     }
-    int run = 0;
-    for (int i = 0; i < n; i++) {
-      if (Double.isNaN(close[i])) {
-        run = 0;
-        continue;
-      }
-      if (++run < window) {
-        continue;
-      }
-      int start = i - window + 1;
-      double worst =
-          start % window == 0
-              ? preWorst[i]
-              : Math.min(Math.min(sufWorst[start], preWorst[i]), preMin[i] / sufMax[start]);
-      out[i] = 1 - worst;
-    }
-    return out;
   }
 
   /**
@@ -327,8 +398,8 @@ public final class Indicators {
   public static double[] sharpe(double[] close, int window, double riskFreeAnnual) {
     requireAtLeast("window", window, 2);
     double rf = dailyRiskFree(riskFreeAnnual);
-    double[] mean = nans(close.length);
-    double[] out = nans(close.length);
+    double[] mean = new double[close.length];
+    double[] out = new double[close.length];
     rollingMoments(logReturns(close), window, mean, out);
     for (int i = 0; i < out.length; i++) {
       double sd = Math.sqrt(out[i] / (window - 1));
@@ -406,18 +477,31 @@ public final class Indicators {
    * @throws IllegalArgumentException unless {@code 1 <= shortWindow <= longWindow}
    */
   public static double[] volumeRatio(double[] volume, int shortWindow, int longWindow) {
+    double[] out = new double[volume.length];
+    volumeRatioInto(out, new double[volume.length], volume, shortWindow, longWindow);
+    return out;
+  }
+
+  /**
+   * {@link #volumeRatio} written into {@code out}; {@code longMean} receives the long-window mean
+   * volume on the way.
+   */
+  public static void volumeRatioInto(
+      double[] out, double[] longMean, double[] volume, int shortWindow, int longWindow) {
     requirePositive("shortWindow", shortWindow);
     requirePositive("longWindow", longWindow);
     if (shortWindow > longWindow) {
       throw new IllegalArgumentException(
           "shortWindow must not exceed longWindow, was " + shortWindow + " > " + longWindow);
     }
-    double[] out = sma(volume, shortWindow);
-    double[] longMean = sma(volume, longWindow);
+    if (out == longMean) {
+      throw new IllegalArgumentException("out and longMean must be distinct arrays");
+    }
+    smaInto(out, volume, shortWindow);
+    smaInto(longMean, volume, longWindow);
     for (int i = 0; i < out.length; i++) {
       out[i] = longMean[i] > 0 ? out[i] / longMean[i] : Double.NaN;
     }
-    return out;
   }
 
   /**
@@ -436,8 +520,8 @@ public final class Indicators {
     if (!(k > 0) || Double.isInfinite(k)) {
       throw new IllegalArgumentException("k must be finite and > 0, was " + k);
     }
-    double[] mean = nans(close.length);
-    double[] out = nans(close.length);
+    double[] mean = new double[close.length];
+    double[] out = new double[close.length];
     rollingMoments(close, period, mean, out);
     for (int i = 0; i < out.length; i++) {
       double halfWidth = k * Math.sqrt(out[i] / period);
@@ -496,11 +580,18 @@ public final class Indicators {
    * values of each run, or with the run's first value.
    */
   private static double[] smoothed(double[] x, int period, double alpha, boolean smaSeed) {
-    double[] out = nans(x.length);
+    double[] out = new double[x.length];
+    smoothedInto(out, x, period, alpha, smaSeed);
+    return out;
+  }
+
+  private static void smoothedInto(
+      double[] out, double[] x, int period, double alpha, boolean smaSeed) {
     int run = 0;
     double avg = 0;
     for (int i = 0; i < x.length; i++) {
       double v = x[i];
+      out[i] = Double.NaN; // until the seed is complete; overwritten below once it is
       if (Double.isNaN(v)) {
         run = 0;
         continue;
@@ -519,13 +610,12 @@ public final class Indicators {
       }
       out[i] = avg;
     }
-    return out;
   }
 
   /**
    * Writes, for every index whose last {@code window} values are all present, their mean (if {@code
-   * mean} is not null) and their sum of squared deviations from it into {@code m2}; leaves the
-   * other indexes as they were (callers pass NaN-filled arrays).
+   * mean} is not null) and their sum of squared deviations from it into {@code m2}, and NaN into
+   * both at the other indexes.
    */
   private static void rollingMoments(double[] x, int window, double[] mean, double[] m2) {
     double perValue = 1.0 / window; // a multiplication, not a division, on the dependency chain
@@ -536,11 +626,12 @@ public final class Indicators {
     int slides = 0; // since the last exact computation
     for (int i = 0; i < x.length; i++) {
       double v = x[i];
-      if (Double.isNaN(v)) {
-        run = 0;
-        continue;
-      }
-      if (++run < window) {
+      run = Double.isNaN(v) ? 0 : run + 1;
+      if (run < window) {
+        if (mean != null) {
+          mean[i] = Double.NaN;
+        }
+        m2[i] = Double.NaN;
         continue;
       }
       boolean exact = run == window || ++slides == window;
@@ -695,6 +786,14 @@ public final class Indicators {
     double[] a = new double[n];
     Arrays.fill(a, Double.NaN);
     return a;
+  }
+
+  /** The output array of an Into variant: as long as the input, and not the input itself. */
+  private static void requireOutput(double[] out, String inputName, double[] input) {
+    requireSameLength("out", out, inputName, input);
+    if (out == input) {
+      throw new IllegalArgumentException("out must not be " + inputName + " itself");
+    }
   }
 
   private static void requirePositive(String name, int value) {

@@ -365,6 +365,86 @@ class IndicatorsTest {
     }
   }
 
+  /**
+   * The Into variants write every element of a reused buffer, whatever it held, with the bits of
+   * the pure functions; the grader relies on that to reuse one buffer per indicator.
+   */
+  @Nested
+  class IntoVariants {
+
+    private final SplittableRandom random = new SplittableRandom(11);
+    private final double[] close = withGaps(randomWalk(random, 900), random);
+    private final double[] volume = withGaps(randomWalk(random, 900), random);
+
+    private double[] dirty() {
+      double[] out = new double[close.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = i % 3 == 0 ? NAN : 1e6 * random.nextDouble();
+      }
+      return out;
+    }
+
+    @Test
+    void writeEveryElementWithThePureFunctionsBits() {
+      double[] out = dirty();
+      Indicators.smaInto(out, close, 30);
+      assertSameBits(out, Indicators.sma(close, 30));
+      out = dirty();
+      Indicators.rocInto(out, close, 7);
+      assertSameBits(out, Indicators.roc(close, 7));
+      out = dirty();
+      Indicators.rsiInto(out, close, 14);
+      assertSameBits(out, Indicators.rsi(close, 14));
+      out = dirty();
+      Indicators.logReturnsInto(out, close);
+      assertSameBits(out, Indicators.logReturns(close));
+      out = dirty();
+      Indicators.stdevInto(out, close, 30);
+      assertSameBits(out, Indicators.stdev(close, 30));
+      for (int w : new int[] {1, 5, 365, 2000}) {
+        out = dirty();
+        Indicators.maxDrawdownInto(out, close, w);
+        assertSameBits(out, Indicators.maxDrawdown(close, w));
+      }
+      out = dirty();
+      double[] longMean = dirty();
+      Indicators.volumeRatioInto(out, longMean, volume, 7, 30);
+      assertSameBits(out, Indicators.volumeRatio(volume, 7, 30));
+      assertSameBits(longMean, Indicators.sma(volume, 30));
+      double[] line = dirty();
+      double[] signal = dirty();
+      double[] histogram = dirty();
+      Indicators.macdInto(line, signal, histogram, close, 12, 26, 9);
+      Macd macd = Indicators.macd(close, 12, 26, 9);
+      assertSameBits(line, macd.line());
+      assertSameBits(signal, macd.signal());
+      assertSameBits(histogram, macd.histogram());
+    }
+
+    @Test
+    void outputMustBeDistinctAndAsLongAsTheInput() {
+      assertThatThrownBy(() -> Indicators.smaInto(close, close, 3))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("out must not be x itself");
+      assertThatThrownBy(() -> Indicators.rocInto(new double[3], close, 3))
+          .hasMessage("out has 3 values but close has 900");
+      double[] a = new double[close.length];
+      assertThatThrownBy(() -> Indicators.macdInto(a, a, new double[a.length], close, 12, 26, 9))
+          .hasMessage("line, signal and histogram must be distinct arrays");
+      assertThatThrownBy(() -> Indicators.volumeRatioInto(a, a, volume, 7, 30))
+          .hasMessage("out and longMean must be distinct arrays");
+    }
+
+    private void assertSameBits(double[] actual, double[] expected) {
+      assertThat(actual).hasSameSizeAs(expected);
+      for (int i = 0; i < expected.length; i++) {
+        assertThat(Double.doubleToRawLongBits(actual[i]))
+            .as("index %d", i)
+            .isEqualTo(Double.doubleToRawLongBits(expected[i]));
+      }
+    }
+  }
+
   @Nested
   class ArgumentValidation {
 
