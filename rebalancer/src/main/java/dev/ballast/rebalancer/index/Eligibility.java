@@ -148,7 +148,8 @@ public final class Eligibility {
     }
     int history = day - first + 1;
     if (history < rules.minHistoryDays()) {
-      return !explain ? UNEXPLAINED : "history " + history + " days < " + rules.minHistoryDays();
+      return !explain ? UNEXPLAINED
+          : "history " + history + " days < " + rules.minHistoryDays();
     }
     double cap = columns.lastMarketCap(a, day, STALE_DAYS);
     double minCap = member ? rules.memberMinMarketCapUsd() : rules.minMarketCapUsd();
