@@ -6,9 +6,11 @@ import dev.ballast.rebalancer.backtest.BacktestResult;
 import dev.ballast.rebalancer.backtest.BacktestSettings;
 import dev.ballast.rebalancer.backtest.Backtester;
 import dev.ballast.rebalancer.backtest.Progress;
+import dev.ballast.rebalancer.engine.Decision;
 import dev.ballast.rebalancer.engine.MarketContext;
 import dev.ballast.rebalancer.index.IndexDefinition;
 import dev.ballast.rebalancer.index.IndexDefinitions;
+import dev.ballast.rebalancer.order.RebalancePlan;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Times the context, one backtest and the sweep of {@link BacktestBenchmark} outside JMH, for a
@@ -106,7 +109,7 @@ public final class BacktestProfile {
         update(md, Double.doubleToLongBits(s.stablecoinWeight(i)));
       }
     }
-    r.rebalances().forEach(d -> md.update(d.toString().getBytes(StandardCharsets.UTF_8)));
+    r.rebalances().forEach(d -> md.update(canonical(d).getBytes(StandardCharsets.UTF_8)));
     return HexFormat.of().formatHex(md.digest()).substring(0, 16);
   }
 
@@ -124,5 +127,15 @@ public final class BacktestProfile {
     for (int i = 0; i < 8; i++) {
       md.update((byte) (bits >>> (8 * i)));
     }
+  }
+
+  /** A decision in words that do not depend on hash order (Map.copyOf iterates by a salt). */
+  static String canonical(Decision d) {
+    RebalancePlan p = d.plan();
+    return d.marketDay() + "|" + d.trigger() + "|" + d.reason() + "|" + d.regime() + "|"
+        + d.evidence() + "|" + d.stablecoinFraction() + "|" + d.weightsBefore() + "|"
+        + d.targetWeights() + "|" + p.orders() + "|" + new TreeMap<>(p.holdingsAfter()) + "|"
+        + p.cashAfter() + "|" + p.feesPaid() + "|" + new TreeMap<>(p.weightsBefore()) + "|"
+        + new TreeMap<>(p.weightsAfter()) + "|" + d.after() + "|" + d.notes();
   }
 }
