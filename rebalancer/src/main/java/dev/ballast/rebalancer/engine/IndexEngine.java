@@ -164,7 +164,7 @@ public final class IndexEngine {
     double f = definition.regimeOverlay() ? ctx.regimes().stablecoinFraction(day) : 0;
 
     double[] grades = definition.needsInvestorGrades() ? ctx.investorGradesOn(day) : null;
-    Map<AssetId, Double> risk = riskSleeve(definition, columns, day, members, grades, notes);
+    Map<AssetId, Double> risk = riskSleeve(definition, pre, day, members, grades, notes);
     double capacity = 0;
     for (double w : risk.values()) {
       capacity += w;
@@ -228,8 +228,10 @@ public final class IndexEngine {
    * The risk sleeve's weights, summing to 1, or to the caps' capacity when too few assets are
    * eligible (noted, unless {@code notes} is null); empty when none is.
    */
-  private static Map<AssetId, Double> riskSleeve(IndexDefinition definition, PanelColumns columns,
-      int day, Set<AssetId> members, double[] grades, List<String> notes) {
+  private static Map<AssetId, Double> riskSleeve(IndexDefinition definition,
+      MarketContext.Precomputed pre, int day, Set<AssetId> members, double[] grades,
+      List<String> notes) {
+    PanelColumns columns = pre.columns();
     try {
       // No exclusion reasons: a decision does not keep them.
       return IndexMethodology.targetWeights(definition, columns, day, members, grades, false)
@@ -238,7 +240,10 @@ public final class IndexEngine {
       Caps caps = definition.caps();
       TargetWeights uncapped;
       try {
-        uncapped = IndexMethodology.targetWeights(uncapped(definition), columns, day, members,
+        // Built once per definition and context: the constructor parses the cron again.
+        IndexDefinition withoutCaps =
+            pre.shared(new Uncapped(definition), k -> uncapped(definition));
+        uncapped = IndexMethodology.targetWeights(withoutCaps, columns, day, members,
             grades, false);
       } catch (InfeasibleCapsException none) {
         if (notes != null) {
@@ -265,6 +270,9 @@ public final class IndexEngine {
   }
 
   /** The same definition without caps, to rank and select when the caps cannot be met. */
+  /** The key of {@link #uncapped} in {@link MarketContext.Precomputed#shared}. */
+  private record Uncapped(IndexDefinition definition) {}
+
   private static IndexDefinition uncapped(IndexDefinition d) {
     return new IndexDefinition(d.id(), d.name(), d.description(), d.universe(), d.selection(),
         d.weighting(), Caps.none(), d.rebalanceCron(), d.driftBand(), d.minTradeUsd(),

@@ -113,18 +113,24 @@ public final class Eligibility {
     int[] eligible = new int[columns.assetCount()];
     int count = 0;
     List<Exclusion> exclusions = new ArrayList<>();
+    // Members by panel index: a lookup per asset instead of hashing every id.
+    boolean[] member = new boolean[columns.assetCount()];
+    for (AssetId id : members) {
+      int a = panel.indexOf(id);
+      if (a >= 0) {
+        member[a] = true;
+      }
+    }
     for (int a = 0; a < columns.assetCount(); a++) {
       int first = columns.firstClose(a);
       if (first < 0 || first > day) {
         continue; // not listed yet
       }
-      AssetId id = panel.asset(a).id();
-      String reason = reason(columns, a, day, first, members.contains(id), rules,
-          investorGrades, explain);
+      String reason = reason(columns, a, day, first, member[a], rules, investorGrades, explain);
       if (reason == null) {
         eligible[count++] = a;
       } else if (explain) {
-        exclusions.add(new Exclusion(id, reason));
+        exclusions.add(new Exclusion(columns.id(a), reason));
       }
     }
     return new Result(Arrays.copyOf(eligible, count), exclusions);
@@ -139,8 +145,7 @@ public final class Eligibility {
       UniverseRules rules,
       double[] grades,
       boolean explain) {
-    MarketPanel panel = columns.panel();
-    if (panel.asset(a).isStablecoin()) {
+    if (columns.isStablecoin(a)) {
       return "stablecoin (never in the risk sleeve)";
     }
     if (Double.isNaN(columns.lastClose(a, day, STALE_DAYS))) {

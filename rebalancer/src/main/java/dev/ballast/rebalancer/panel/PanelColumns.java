@@ -1,11 +1,13 @@
 package dev.ballast.rebalancer.panel;
 
+import dev.ballast.core.asset.AssetId;
 import dev.ballast.ratings.grade.MarketPanel;
 import dev.ballast.ratings.indicator.Indicators;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The close, volume and market-cap columns of a {@link MarketPanel}, copied once, with the
@@ -31,7 +33,11 @@ public final class PanelColumns {
   private final double[][] volume;
   private final double[][] marketCap;
   private final int[] firstClose;
+  private final AssetId[] ids;
+  private final boolean[] stablecoin;
   private final boolean cache;
+  // By maxAge: each day's assets by market cap, filled on first use (cached mode only).
+  private final Map<Integer, AtomicReferenceArray<int[]>> byMarketCap = new ConcurrentHashMap<>();
   private final Map<Integer, Rolling> medianVolumes = new ConcurrentHashMap<>();
   private final Map<Integer, double[][]> volatilities = new ConcurrentHashMap<>();
   // A record with final fields: safely published through a volatile read of its reference.
@@ -45,7 +51,11 @@ public final class PanelColumns {
     volume = new double[n][];
     marketCap = new double[n][];
     firstClose = new int[n];
+    ids = new AssetId[n];
+    stablecoin = new boolean[n];
     for (int a = 0; a < n; a++) {
+      ids[a] = panel.asset(a).id();
+      stablecoin[a] = panel.asset(a).isStablecoin();
       close[a] = panel.closes(a);
       volume[a] = panel.volumes(a);
       marketCap[a] = panel.marketCaps(a);
@@ -80,6 +90,16 @@ public final class PanelColumns {
 
   public int days() {
     return panel.days();
+  }
+
+  /** The id of panel asset {@code asset}. */
+  public AssetId id(int asset) {
+    return ids[asset];
+  }
+
+  /** Whether panel asset {@code asset} is a stablecoin. */
+  public boolean isStablecoin(int asset) {
+    return stablecoin[asset];
   }
 
   /** The close of {@code asset} on {@code day}, NaN when missing. */
@@ -164,6 +184,44 @@ public final class PanelColumns {
     }
     // Indicators.volatility at `day` reads closes up to `day` only: the prefix gives the same.
     return Indicators.volatility(Arrays.copyOf(close[asset], day + 1), window)[day];
+  }
+
+  /**
+   * Every panel asset on {@code day} by {@link #lastMarketCap}{@code (asset, day, maxAge)}
+   * descending, then by id (assets without a cap first, in id order: {@link Double#compare}
+   * reversed): the ranking of a top-N-by-market-cap index, which every backtest on the panel
+   * shares. The caller must not write the array.
+   */
+  public int[] byMarketCap(int day, int maxAge) {
+    if (!cache) {
+      return rankByMarketCap(day, maxAge);
+    }
+    AtomicReferenceArray<int[]> days =
+        byMarketCap.computeIfAbsent(maxAge, k -> new AtomicReferenceArray<>(panel.days()));
+    int[] order = days.get(day);
+    if (order == null) {
+      order = rankByMarketCap(day, maxAge);
+      days.set(day, order);
+    }
+    return order;
+  }
+
+  private int[] rankByMarketCap(int day, int maxAge) {
+    Integer[] order = new Integer[close.length];
+    double[] cap = new double[close.length];
+    for (int a = 0; a < order.length; a++) {
+      order[a] = a;
+      cap[a] = lastMarketCap(a, day, maxAge);
+    }
+    Arrays.sort(order, (x, y) -> {
+      int c = Double.compare(cap[y], cap[x]);
+      return c != 0 ? c : ids[x].compareTo(ids[y]);
+    });
+    int[] out = new int[order.length];
+    for (int a = 0; a < out.length; a++) {
+      out[a] = order[a];
+    }
+    return out;
   }
 
   private Rolling rolling(int window) {
