@@ -121,6 +121,18 @@ public final class Eligibility {
         member[a] = true;
       }
     }
+    if (!explain && rules.minInvestorGrade() == null) {
+      // Without grades the rules read only the panel: the day's verdicts for a newcomer and for
+      // a member are the same for every index with these rules, so they are made once a day.
+      byte[] verdicts = columns.daily(new DailyVerdicts(rules), day,
+          d -> verdicts(columns, d, rules));
+      for (int a = 0; a < verdicts.length; a++) {
+        if ((verdicts[a] & (member[a] ? MEMBER_OK : NEWCOMER_OK)) != 0) {
+          eligible[count++] = a;
+        }
+      }
+      return new Result(Arrays.copyOf(eligible, count), exclusions);
+    }
     for (int a = 0; a < columns.assetCount(); a++) {
       int first = columns.firstClose(a);
       if (first < 0 || first > day) {
@@ -134,6 +146,30 @@ public final class Eligibility {
       }
     }
     return new Result(Arrays.copyOf(eligible, count), exclusions);
+  }
+
+  private static final byte NEWCOMER_OK = 1;
+  private static final byte MEMBER_OK = 2;
+
+  /** The key of the day's verdicts of a rule set in {@link PanelColumns#daily}. */
+  private record DailyVerdicts(UniverseRules rules) {}
+
+  /** Per asset: whether it is eligible on the day as a newcomer, and as a member (bits). */
+  private static byte[] verdicts(PanelColumns columns, int day, UniverseRules rules) {
+    byte[] out = new byte[columns.assetCount()];
+    for (int a = 0; a < out.length; a++) {
+      int first = columns.firstClose(a);
+      if (first < 0 || first > day) {
+        continue; // not listed yet
+      }
+      if (reason(columns, a, day, first, false, rules, null, false) == null) {
+        out[a] |= NEWCOMER_OK;
+      }
+      if (reason(columns, a, day, first, true, rules, null, false) == null) {
+        out[a] |= MEMBER_OK;
+      }
+    }
+    return out;
   }
 
   private static String reason(

@@ -87,9 +87,10 @@ public final class IndexMethodology {
     // Raw weight and ranking keys of every eligible asset.
     List<Candidate> candidates = new ArrayList<>(eligible.length);
     Selection.Method method = definition.selection().method();
+    double[] caps = columns.lastMarketCaps(day, Eligibility.STALE_DAYS);
     for (int a : eligible) {
       AssetId id = columns.id(a);
-      double cap = columns.lastMarketCap(a, day, Eligibility.STALE_DAYS);
+      double cap = caps[a];
       double grade = investorGrades == null ? Double.NaN : investorGrades[a];
       if (method == Selection.Method.TOP_INVESTOR_GRADE && Double.isNaN(grade)) {
         exclusions.add(new Exclusion(id, "no investor grade to rank by"));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 
 /**
  * The close, volume and market-cap columns of a {@link MarketPanel}, copied once, with the
@@ -36,8 +37,8 @@ public final class PanelColumns {
   private final AssetId[] ids;
   private final boolean[] stablecoin;
   private final boolean cache;
-  // By maxAge: each day's assets by market cap, filled on first use (cached mode only).
-  private final Map<Integer, AtomicReferenceArray<int[]>> byMarketCap = new ConcurrentHashMap<>();
+  // Per-day values by key (see daily), each day filled on first use (cached mode only).
+  private final Map<Object, AtomicReferenceArray<Object>> daily = new ConcurrentHashMap<>();
   private final Map<Integer, Rolling> medianVolumes = new ConcurrentHashMap<>();
   private final Map<Integer, double[][]> volatilities = new ConcurrentHashMap<>();
   // A record with final fields: safely published through a volatile read of its reference.
@@ -187,31 +188,62 @@ public final class PanelColumns {
   }
 
   /**
+   * A value of one day that every backtest on the panel would otherwise compute again (a
+   * ranking, an eligibility by rule set), computed on first use and kept in cached mode; in the
+   * other mode, computed each time. {@code key} says what the value is (a record of its kind
+   * and inputs); the value must never be written after {@code compute} returns. Thread-safe: two
+   * threads may both compute a day's value (equal ones); the one kept is published through an
+   * {@link AtomicReferenceArray}.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T daily(Object key, int day, IntFunction<T> compute) {
+    if (!cache) {
+      return compute.apply(day);
+    }
+    AtomicReferenceArray<Object> days =
+        daily.computeIfAbsent(key, k -> new AtomicReferenceArray<>(panel.days()));
+    Object value = days.get(day);
+    if (value == null) {
+      value = compute.apply(day);
+      days.set(day, value);
+    }
+    return (T) value;
+  }
+
+  private record DailyCaps(int maxAge) {}
+
+  private record DailyCapOrder(int maxAge) {}
+
+  /**
+   * {@link #lastMarketCap}{@code (asset, day, maxAge)} of every panel asset, by panel index: one
+   * array per day instead of a column per asset, for rules that read every asset on one day. The
+   * caller must not write the array.
+   */
+  public double[] lastMarketCaps(int day, int maxAge) {
+    return daily(new DailyCaps(maxAge), day, d -> {
+      double[] out = new double[close.length];
+      for (int a = 0; a < out.length; a++) {
+        out[a] = lastMarketCap(a, d, maxAge);
+      }
+      return out;
+    });
+  }
+
+  /**
    * Every panel asset on {@code day} by {@link #lastMarketCap}{@code (asset, day, maxAge)}
    * descending, then by id (assets without a cap first, in id order: {@link Double#compare}
    * reversed): the ranking of a top-N-by-market-cap index, which every backtest on the panel
    * shares. The caller must not write the array.
    */
   public int[] byMarketCap(int day, int maxAge) {
-    if (!cache) {
-      return rankByMarketCap(day, maxAge);
-    }
-    AtomicReferenceArray<int[]> days =
-        byMarketCap.computeIfAbsent(maxAge, k -> new AtomicReferenceArray<>(panel.days()));
-    int[] order = days.get(day);
-    if (order == null) {
-      order = rankByMarketCap(day, maxAge);
-      days.set(day, order);
-    }
-    return order;
+    return daily(new DailyCapOrder(maxAge), day, d -> rankByMarketCap(d, maxAge));
   }
 
   private int[] rankByMarketCap(int day, int maxAge) {
     Integer[] order = new Integer[close.length];
-    double[] cap = new double[close.length];
+    double[] cap = lastMarketCaps(day, maxAge);
     for (int a = 0; a < order.length; a++) {
       order[a] = a;
-      cap[a] = lastMarketCap(a, day, maxAge);
     }
     Arrays.sort(order, (x, y) -> {
       int c = Double.compare(cap[y], cap[x]);
