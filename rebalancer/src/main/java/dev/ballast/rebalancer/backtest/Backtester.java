@@ -8,8 +8,10 @@ import dev.ballast.rebalancer.engine.Decision;
 import dev.ballast.rebalancer.engine.Holdings;
 import dev.ballast.rebalancer.engine.IndexEngine;
 import dev.ballast.rebalancer.engine.MarketContext;
+import dev.ballast.rebalancer.engine.Step;
 import dev.ballast.rebalancer.engine.Trigger;
 import dev.ballast.rebalancer.index.IndexDefinition;
+import dev.ballast.rebalancer.order.Decimals;
 import dev.ballast.rebalancer.order.Order;
 import dev.ballast.rebalancer.panel.PanelColumns;
 import dev.ballast.rebalancer.regime.Regime;
@@ -181,9 +183,12 @@ public final class Backtester {
   private static Simulation simulate(IndexDefinition def, MarketContext ctx, int first,
       int last, BacktestSettings settings, boolean keep, IntConsumer tick) {
     MarketPanel panel = ctx.panel();
-    PanelColumns columns = ctx.precomputed().columns();
+    MarketContext.Precomputed pre = ctx.precomputed();
+    PanelColumns columns = pre.columns();
     int n = last - first + 1;
-    Instant[] fires = scheduled(def.rebalanceCron(), panel, first, last);
+    // By panel day; every backtest on the context with this calendar shares it.
+    Instant[] fires = pre.shared(new FireDays(def.rebalanceCron()),
+        k -> scheduled(def.rebalanceCron(), panel, 0, panel.days() - 1));
     Simulation sim = new Simulation(n);
     double minTrade = def.minTradeUsd().doubleValue();
 
@@ -191,6 +196,7 @@ public final class Backtester {
     // The holdings as primitives for the daily valuation.
     int[] held = new int[0];
     double[] qty = new double[0];
+    boolean[] stablecoin = new boolean[0];
     double cash = settings.initialCapital().doubleValue();
     double lastFraction = 0;
     Regime lastRegime = null;
@@ -198,28 +204,30 @@ public final class Backtester {
     for (int i = 0; i < n; i++) {
       int d = first + i;
       Trigger trigger = null;
-      StringBuilder reason = new StringBuilder();
+      // Only a kept decision reads the reason: a sweep does not write it.
+      StringBuilder reason = keep ? new StringBuilder() : null;
       if (i == 0) {
         trigger = Trigger.SCHEDULED;
-        reason.append("inception");
+        append(reason, "inception");
       } else {
-        if (fires[i] != null) {
+        if (fires[d] != null) {
           trigger = Trigger.SCHEDULED;
-          reason.append("calendar ").append(def.rebalanceCron()).append(" fired at ")
-              .append(fires[i]);
+          append(reason, "calendar " + def.rebalanceCron() + " fired at " + fires[d]);
         }
         if (def.regimeOverlay()) {
           double f = ctx.regimes().stablecoinFraction(d);
           if (f != lastFraction) {
             trigger = trigger == null ? Trigger.OFF_CYCLE : trigger;
-            append(reason, String.format(Locale.ROOT,
-                "regime %s → %s: stablecoin fraction %.0f%% → %.0f%%", lastRegime,
-                ctx.regimes().regime(d), 100 * lastFraction, 100 * f));
+            if (keep) {
+              append(reason, String.format(Locale.ROOT,
+                  "regime %s → %s: stablecoin fraction %.0f%% → %.0f%%", lastRegime,
+                  ctx.regimes().regime(d), 100 * lastFraction, 100 * f));
+            }
           }
         }
         Set<AssetId> depegged = null;
         for (int k = 0; k < held.length; k++) {
-          if (ctx.precomputed().pegStatus(held[k], d) == PegStatus.DEPEG
+          if (pre.pegStatus(held[k], d) == PegStatus.DEPEG
               && qty[k] * columns.lastClose(held[k], d) >= minTrade) {
             if (depegged == null) {
               depegged = new HashSet<>();
@@ -229,34 +237,44 @@ public final class Backtester {
         }
         if (depegged != null) {
           trigger = trigger == null ? Trigger.OFF_CYCLE : trigger;
-          append(reason, DepegWatch.offCycleNeeded(depegged, ctx.pegs(), panel.date(d))
-              .orElse("held stablecoin DEPEG: " + depegged));
+          if (keep) {
+            append(reason, DepegWatch.offCycleNeeded(depegged, ctx.pegs(), panel.date(d))
+                .orElse("held stablecoin DEPEG: " + depegged));
+          }
         }
       }
       if (trigger != null) {
-        Decision decision = IndexEngine.decide(def, ctx, d, holdings, trigger, reason.toString(),
-            settings.engine());
-        holdings = decision.after();
+        Step step;
+        if (keep) {
+          Decision decision = IndexEngine.decide(def, ctx, d, holdings, trigger,
+              reason.toString(), settings.engine());
+          sim.decisions.add(decision);
+          step = decision.step();
+        } else {
+          step = IndexEngine.step(def, ctx, d, holdings, settings.engine());
+        }
         sim.rebalances++;
-        sim.fees += decision.plan().feesPaid().doubleValue();
+        sim.fees += step.feesPaid().doubleValue();
         if (i > 0) {
-          for (Order o : decision.plan().orders()) {
+          for (Order o : step.orders()) {
             sim.traded += o.notionalUsd().doubleValue();
           }
         }
-        lastFraction = decision.stablecoinFraction();
-        lastRegime = decision.regime();
-        if (keep) {
-          sim.decisions.add(decision);
+        lastFraction = step.stablecoinFraction();
+        lastRegime = step.regime();
+        if (step.after() != holdings) {
+          holdings = step.after();
+          held = new int[holdings.quantities().size()];
+          qty = new double[held.length];
+          stablecoin = new boolean[held.length];
+          int k = 0;
+          for (Map.Entry<AssetId, BigDecimal> e : holdings.quantities().entrySet()) {
+            held[k] = panel.indexOf(e.getKey());
+            stablecoin[k] = pre.isStablecoin(held[k]);
+            qty[k++] = Decimals.toDouble(e.getValue());
+          }
+          cash = Decimals.toDouble(holdings.cash());
         }
-        held = new int[holdings.quantities().size()];
-        qty = new double[held.length];
-        int k = 0;
-        for (Map.Entry<AssetId, BigDecimal> e : holdings.quantities().entrySet()) {
-          held[k] = panel.indexOf(e.getKey());
-          qty[k++] = e.getValue().doubleValue();
-        }
-        cash = holdings.cash().doubleValue();
       }
       double value = cash;
       double stable = 0;
@@ -264,7 +282,7 @@ public final class Backtester {
         double close = columns.close(held[k], d);
         double v = qty[k] * (Double.isNaN(close) ? columns.lastClose(held[k], d) : close);
         value += v;
-        if (panel.asset(held[k]).isStablecoin()) {
+        if (stablecoin[k]) {
           stable += v;
         }
       }
@@ -275,8 +293,14 @@ public final class Backtester {
     return sim;
   }
 
+  /** The key of a calendar's fire days in {@link MarketContext.Precomputed#shared}. */
+  private record FireDays(String cron) {}
+
+  /** Adds a reason, unless the reason is not kept (null). */
   private static void append(StringBuilder reason, String more) {
-    reason.append(reason.isEmpty() ? "" : "; ").append(more);
+    if (reason != null) {
+      reason.append(reason.isEmpty() ? "" : "; ").append(more);
+    }
   }
 
   /**

@@ -60,6 +60,11 @@ public record Decision(
     notes = List.copyOf(notes);
   }
 
+  /** What the decision changes, as a backtest's daily loop reads it. */
+  public Step step() {
+    return new Step(regime, stablecoinFraction, plan.orders(), plan.feesPaid(), after);
+  }
+
   /** {@code weights} by weight descending, then symbol, zero weights dropped; unmodifiable. */
   public static Map<AssetId, Double> orderedWeights(Map<AssetId, Double> weights) {
     return ordered(weights);

@@ -7,11 +7,11 @@ import dev.ballast.rebalancer.index.IndexDefinition;
 import dev.ballast.rebalancer.index.IndexMethodology;
 import dev.ballast.rebalancer.index.InfeasibleCapsException;
 import dev.ballast.rebalancer.index.TargetWeights;
+import dev.ballast.rebalancer.order.Decimals;
 import dev.ballast.rebalancer.order.OrderPlanner;
 import dev.ballast.rebalancer.order.RebalancePlan;
 import dev.ballast.rebalancer.panel.PanelColumns;
 import dev.ballast.rebalancer.regime.Regime;
-import dev.ballast.rebalancer.regime.RegimeEvidence;
 import dev.ballast.rebalancer.sleeve.SleeveWeights;
 import dev.ballast.rebalancer.sleeve.StablecoinSleeve;
 import java.math.BigDecimal;
@@ -73,10 +73,55 @@ public final class IndexEngine {
       Trigger trigger,
       String reason,
       EngineSettings settings) {
+    Objects.requireNonNull(trigger, "trigger");
+    Rebalance r = rebalance(definition, ctx, day, current, settings, false);
+    Holdings after = new Holdings(r.plan.holdingsAfter(), r.plan.cashAfter());
+    Map<AssetId, Double> before = new HashMap<>(r.plan.weightsBefore());
+    before.keySet().retainAll(current.quantities().keySet());
+    return new Decision(ctx.panel().date(day), trigger, reason, r.regime,
+        ctx.regimes().evidence(day), r.fraction, before, r.targets, r.plan, after, r.notes);
+  }
+
+  /**
+   * The same rebalance as {@link #decide}, reduced to what a backtest that keeps no decisions
+   * reads (a parameter sweep, a benchmark): the same rules and the same orders and holdings, but
+   * no evidence, notes or weight maps, and no exact valuation when {@link
+   * OrderPlanner#certainlyNothingToTrade} shows that nothing would trade (then {@code after} is
+   * {@code current} itself).
+   *
+   * @throws IllegalArgumentException as {@link #decide}
+   */
+  public static Step step(
+      IndexDefinition definition,
+      MarketContext ctx,
+      int day,
+      Holdings current,
+      EngineSettings settings) {
+    Rebalance r = rebalance(definition, ctx, day, current, settings, true);
+    if (r.plan == null) {
+      return new Step(r.regime, r.fraction, List.of(), BigDecimal.ZERO, current);
+    }
+    return new Step(r.regime, r.fraction, r.plan.orders(), r.plan.feesPaid(),
+        new Holdings(r.plan.holdingsAfter(), r.plan.cashAfter()));
+  }
+
+  /**
+   * One rebalance's rules. {@code lean}: no notes (null), no weights after the trades, and no
+   * plan at all (null) when the double pre-check shows that nothing would trade.
+   */
+  private record Rebalance(Regime regime, double fraction, Map<AssetId, Double> targets,
+      RebalancePlan plan, List<String> notes) {}
+
+  private static Rebalance rebalance(
+      IndexDefinition definition,
+      MarketContext ctx,
+      int day,
+      Holdings current,
+      EngineSettings settings,
+      boolean lean) {
     Objects.requireNonNull(definition, "definition");
     Objects.requireNonNull(ctx, "ctx");
     Objects.requireNonNull(current, "current");
-    Objects.requireNonNull(trigger, "trigger");
     Objects.requireNonNull(settings, "settings");
     MarketPanel panel = ctx.panel();
     if (day < 0 || day >= panel.days()) {
@@ -87,8 +132,9 @@ public final class IndexEngine {
       throw new IllegalArgumentException("settings.regime differs from the settings the context's"
           + " regime history was computed with: build the context with the same RegimeSettings");
     }
-    PanelColumns columns = ctx.precomputed().columns();
-    List<String> notes = new ArrayList<>(2);
+    MarketContext.Precomputed pre = ctx.precomputed();
+    PanelColumns columns = pre.columns();
+    List<String> notes = lean ? null : new ArrayList<>(2);
 
     // Prices: the day's close, or the last close of a held asset without one (noted).
     Map<AssetId, BigDecimal> prices = new HashMap<>();
@@ -99,26 +145,26 @@ public final class IndexEngine {
       if (a < 0) {
         throw new IllegalArgumentException("held asset " + id + " is not in the panel");
       }
-      double close = columns.close(a, day);
-      if (Double.isNaN(close)) {
-        close = columns.lastClose(a, day);
+      if (Double.isNaN(columns.close(a, day))) {
+        double close = columns.lastClose(a, day);
         if (Double.isNaN(close)) {
           throw new IllegalArgumentException(
               "held asset " + id + " has no close up to " + panel.date(day));
         }
-        notes.add(id + " has no close on " + panel.date(day) + ": valued at its last close "
-            + close);
+        if (notes != null) {
+          notes.add(id + " has no close on " + panel.date(day) + ": valued at its last close "
+              + close);
+        }
       }
-      prices.put(id, BigDecimal.valueOf(close));
-      (panel.asset(a).isStablecoin() ? heldStablecoins : members).add(id);
+      prices.put(id, pre.price(a, day));
+      (pre.isStablecoin(a) ? heldStablecoins : members).add(id);
     }
 
     Regime regime = ctx.regimes().regime(day);
-    RegimeEvidence evidence = ctx.regimes().evidence(day);
     double f = definition.regimeOverlay() ? ctx.regimes().stablecoinFraction(day) : 0;
 
     double[] grades = definition.needsInvestorGrades() ? ctx.investorGradesOn(day) : null;
-    Map<AssetId, Double> risk = riskSleeve(definition, columns, day, members, grades, notes);
+    Map<AssetId, Double> risk = riskSleeve(definition, pre, day, members, grades, notes);
     double capacity = 0;
     for (double w : risk.values()) {
       capacity += w;
@@ -132,7 +178,7 @@ public final class IndexEngine {
       SleeveWeights sleeve = StablecoinSleeve.weights(
           ctx.stablecoins(), columns, day, ctx.pegs(), settings.sleeve(), heldStablecoins);
       sleeve.weights().forEach((id, w) -> targets.merge(id, w * sleeveShare, Double::sum));
-      if (sleeve.cash() > 1e-12) {
+      if (sleeve.cash() > 1e-12 && notes != null) {
         notes.add(String.format(Locale.ROOT,
             "stablecoin sleeve: %.1f%% of it has no eligible coin with room under the caps and"
                 + " stays in cash", 100 * sleeve.cash()));
@@ -141,25 +187,51 @@ public final class IndexEngine {
     for (AssetId id : targets.keySet()) {
       if (!prices.containsKey(id)) {
         // Eligible assets and sleeve coins have a close within the last days: use the latest.
-        prices.put(id, BigDecimal.valueOf(columns.lastClose(panel.indexOf(id), day)));
+        prices.put(id, pre.price(panel.indexOf(id), day));
       }
+    }
+    if (lean && nothingToTrade(current, targets, panel, columns, day, definition)) {
+      return new Rebalance(regime, f, targets, null, null);
     }
     // Doubles summed in another order may exceed 1 by an ulp; OrderPlanner allows 1e-9.
     RebalancePlan plan = OrderPlanner.plan(current.quantities(), prices, current.cash(), targets,
-        definition.driftBand(), definition.minTradeUsd(), definition.feeBps());
-    Holdings after = new Holdings(plan.holdingsAfter(), plan.cashAfter());
-    Map<AssetId, Double> before = new HashMap<>(plan.weightsBefore());
-    before.keySet().retainAll(current.quantities().keySet());
-    return new Decision(panel.date(day), trigger, reason, regime, evidence, f, before, targets,
-        plan, after, notes);
+        definition.driftBand(), definition.minTradeUsd(), definition.feeBps(), !lean);
+    return new Rebalance(regime, f, targets, plan, notes);
+  }
+
+  /** {@link OrderPlanner#certainlyNothingToTrade} on the holdings and targets. */
+  private static boolean nothingToTrade(Holdings current, Map<AssetId, Double> targets,
+      MarketPanel panel, PanelColumns columns, int day, IndexDefinition definition) {
+    int size = current.quantities().size() + targets.size();
+    double[] quantities = new double[size];
+    double[] prices = new double[size];
+    double[] weights = new double[size];
+    int n = 0;
+    for (Map.Entry<AssetId, BigDecimal> e : current.quantities().entrySet()) {
+      quantities[n] = Decimals.toDouble(e.getValue());
+      // The double the exact price was made from: the close, or the last one.
+      prices[n] = columns.lastClose(panel.indexOf(e.getKey()), day);
+      weights[n++] = targets.getOrDefault(e.getKey(), 0.0);
+    }
+    for (Map.Entry<AssetId, Double> e : targets.entrySet()) {
+      if (!current.quantities().containsKey(e.getKey())) {
+        prices[n] = columns.lastClose(panel.indexOf(e.getKey()), day);
+        weights[n++] = e.getValue();
+      }
+    }
+    return OrderPlanner.certainlyNothingToTrade(quantities, prices, weights, n,
+        Decimals.toDouble(current.cash()), definition.driftBand(),
+        definition.minTradeUsd().doubleValue(), definition.feeBps());
   }
 
   /**
    * The risk sleeve's weights, summing to 1, or to the caps' capacity when too few assets are
-   * eligible (noted); empty when none is.
+   * eligible (noted, unless {@code notes} is null); empty when none is.
    */
-  private static Map<AssetId, Double> riskSleeve(IndexDefinition definition, PanelColumns columns,
-      int day, Set<AssetId> members, double[] grades, List<String> notes) {
+  private static Map<AssetId, Double> riskSleeve(IndexDefinition definition,
+      MarketContext.Precomputed pre, int day, Set<AssetId> members, double[] grades,
+      List<String> notes) {
+    PanelColumns columns = pre.columns();
     try {
       // No exclusion reasons: a decision does not keep them.
       return IndexMethodology.targetWeights(definition, columns, day, members, grades, false)
@@ -168,11 +240,16 @@ public final class IndexEngine {
       Caps caps = definition.caps();
       TargetWeights uncapped;
       try {
-        uncapped = IndexMethodology.targetWeights(uncapped(definition), columns, day, members,
+        // Built once per definition and context: the constructor parses the cron again.
+        IndexDefinition withoutCaps =
+            pre.shared(new Uncapped(definition), k -> uncapped(definition));
+        uncapped = IndexMethodology.targetWeights(withoutCaps, columns, day, members,
             grades, false);
       } catch (InfeasibleCapsException none) {
-        notes.add("risk sleeve empty: no asset is eligible on " + columns.panel().date(day)
-            + "; the whole risk sleeve goes to the stablecoin sleeve");
+        if (notes != null) {
+          notes.add("risk sleeve empty: no asset is eligible on " + columns.panel().date(day)
+              + "; the whole risk sleeve goes to the stablecoin sleeve");
+        }
         return Map.of();
       }
       // Largest raw weight first: it gets the largest cap, the others theirs.
@@ -181,16 +258,21 @@ public final class IndexEngine {
         out.put(entry.asset(), out.isEmpty() ? caps.largestCap() : caps.otherCap());
       }
       int n = out.size();
-      notes.add(String.format(Locale.ROOT,
-          "risk sleeve infeasible: %d eligible asset(s) hold at most %.0f%% under caps %s/%s;"
-              + " each is held at its cap and the other %.0f%% of the risk sleeve goes to the"
-              + " stablecoin sleeve", n, 100 * caps.capacity(n), caps.largestCap(),
-          caps.otherCap(), 100 * (1 - caps.capacity(n))));
+      if (notes != null) {
+        notes.add(String.format(Locale.ROOT,
+            "risk sleeve infeasible: %d eligible asset(s) hold at most %.0f%% under caps %s/%s;"
+                + " each is held at its cap and the other %.0f%% of the risk sleeve goes to the"
+                + " stablecoin sleeve", n, 100 * caps.capacity(n), caps.largestCap(),
+            caps.otherCap(), 100 * (1 - caps.capacity(n))));
+      }
       return out;
     }
   }
 
   /** The same definition without caps, to rank and select when the caps cannot be met. */
+  /** The key of {@link #uncapped} in {@link MarketContext.Precomputed#shared}. */
+  private record Uncapped(IndexDefinition definition) {}
+
   private static IndexDefinition uncapped(IndexDefinition d) {
     return new IndexDefinition(d.id(), d.name(), d.description(), d.universe(), d.selection(),
         d.weighting(), Caps.none(), d.rebalanceCron(), d.driftBand(), d.minTradeUsd(),

@@ -11,9 +11,13 @@ import dev.ballast.rebalancer.regime.Breadth;
 import dev.ballast.rebalancer.regime.RegimeDetector;
 import dev.ballast.rebalancer.regime.RegimeHistory;
 import dev.ballast.rebalancer.regime.RegimeSettings;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Everything the engine reads about the market, computed once for a panel and shared by every
@@ -150,10 +154,22 @@ public record MarketContext(
 
     private final PanelColumns columns;
     private final byte[][] pegStatus; // [asset][day], null for assets not assessed
+    private final boolean[] stablecoin;
+    // [asset][day], rows made on first use. Racy on purpose: two threads may both fill a cell or
+    // a row, with equal values; BigDecimal's value fields are final, so a reference read without
+    // synchronisation shows a fully built number (JLS 17.5), and a null means "not yet".
+    private final BigDecimal[][] prices;
+    private final Map<Object, Object> shared = new ConcurrentHashMap<>();
 
     private Precomputed(PanelColumns columns, byte[][] pegStatus) {
       this.columns = columns;
       this.pegStatus = pegStatus;
+      MarketPanel panel = columns.panel();
+      stablecoin = new boolean[panel.assetCount()];
+      for (int a = 0; a < stablecoin.length; a++) {
+        stablecoin[a] = panel.asset(a).isStablecoin();
+      }
+      prices = new BigDecimal[panel.assetCount()][];
     }
 
     static Precomputed of(MarketPanel panel, PegReport pegs) {
@@ -180,6 +196,49 @@ public record MarketContext(
     /** The panel's columns, caching rolling statistics across decisions. */
     public PanelColumns columns() {
       return columns;
+    }
+
+    /**
+     * A value derived from the context once and shared by every backtest on it (the days a
+     * calendar fires on, say), computed on first use. {@code key} says what the value is (a
+     * record of its inputs and kind, not a bare string that another caller could reuse); the
+     * value must be immutable, or at least never written after {@code compute} returns.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(Object key, Function<Object, T> compute) {
+      return (T) shared.computeIfAbsent(Objects.requireNonNull(key, "key"), compute);
+    }
+
+    /** Whether panel asset {@code asset} is a stablecoin. */
+    public boolean isStablecoin(int asset) {
+      return stablecoin[asset];
+    }
+
+    /**
+     * {@code BigDecimal.valueOf} of the close of panel asset {@code asset} on {@code day}, or of
+     * its last close before (see {@link PanelColumns#lastClose(int, int)}): the exact price the
+     * engine trades at, made once per asset and day for every decision and backtest on the
+     * context ({@code valueOf} formats and parses the double).
+     *
+     * @throws IllegalArgumentException if the asset has no close up to the day
+     */
+    public BigDecimal price(int asset, int day) {
+      BigDecimal[] row = prices[asset];
+      if (row == null) {
+        row = new BigDecimal[columns.days()];
+        prices[asset] = row;
+      }
+      BigDecimal p = row[day];
+      if (p == null) {
+        double close = columns.lastClose(asset, day);
+        if (Double.isNaN(close)) {
+          throw new IllegalArgumentException(columns.panel().asset(asset).id()
+              + " has no close up to " + columns.panel().date(day));
+        }
+        p = BigDecimal.valueOf(close);
+        row[day] = p;
+      }
+      return p;
     }
 
     /** The peg status of panel asset {@code asset} on {@code day}, null when none. */

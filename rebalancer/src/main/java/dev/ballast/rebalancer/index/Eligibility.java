@@ -113,21 +113,63 @@ public final class Eligibility {
     int[] eligible = new int[columns.assetCount()];
     int count = 0;
     List<Exclusion> exclusions = new ArrayList<>();
+    // Members by panel index: a lookup per asset instead of hashing every id.
+    boolean[] member = new boolean[columns.assetCount()];
+    for (AssetId id : members) {
+      int a = panel.indexOf(id);
+      if (a >= 0) {
+        member[a] = true;
+      }
+    }
+    if (!explain && rules.minInvestorGrade() == null) {
+      // Without grades the rules read only the panel: the day's verdicts for a newcomer and for
+      // a member are the same for every index with these rules, so they are made once a day.
+      byte[] verdicts = columns.daily(new DailyVerdicts(rules), day,
+          d -> verdicts(columns, d, rules));
+      for (int a = 0; a < verdicts.length; a++) {
+        if ((verdicts[a] & (member[a] ? MEMBER_OK : NEWCOMER_OK)) != 0) {
+          eligible[count++] = a;
+        }
+      }
+      return new Result(Arrays.copyOf(eligible, count), exclusions);
+    }
     for (int a = 0; a < columns.assetCount(); a++) {
       int first = columns.firstClose(a);
       if (first < 0 || first > day) {
         continue; // not listed yet
       }
-      AssetId id = panel.asset(a).id();
-      String reason = reason(columns, a, day, first, members.contains(id), rules,
-          investorGrades, explain);
+      String reason = reason(columns, a, day, first, member[a], rules, investorGrades, explain);
       if (reason == null) {
         eligible[count++] = a;
       } else if (explain) {
-        exclusions.add(new Exclusion(id, reason));
+        exclusions.add(new Exclusion(columns.id(a), reason));
       }
     }
     return new Result(Arrays.copyOf(eligible, count), exclusions);
+  }
+
+  private static final byte NEWCOMER_OK = 1;
+  private static final byte MEMBER_OK = 2;
+
+  /** The key of the day's verdicts of a rule set in {@link PanelColumns#daily}. */
+  private record DailyVerdicts(UniverseRules rules) {}
+
+  /** Per asset: whether it is eligible on the day as a newcomer, and as a member (bits). */
+  private static byte[] verdicts(PanelColumns columns, int day, UniverseRules rules) {
+    byte[] out = new byte[columns.assetCount()];
+    for (int a = 0; a < out.length; a++) {
+      int first = columns.firstClose(a);
+      if (first < 0 || first > day) {
+        continue; // not listed yet
+      }
+      if (reason(columns, a, day, first, false, rules, null, false) == null) {
+        out[a] |= NEWCOMER_OK;
+      }
+      if (reason(columns, a, day, first, true, rules, null, false) == null) {
+        out[a] |= MEMBER_OK;
+      }
+    }
+    return out;
   }
 
   private static String reason(
@@ -139,8 +181,7 @@ public final class Eligibility {
       UniverseRules rules,
       double[] grades,
       boolean explain) {
-    MarketPanel panel = columns.panel();
-    if (panel.asset(a).isStablecoin()) {
+    if (columns.isStablecoin(a)) {
       return "stablecoin (never in the risk sleeve)";
     }
     if (Double.isNaN(columns.lastClose(a, day, STALE_DAYS))) {
@@ -148,7 +189,8 @@ public final class Eligibility {
     }
     int history = day - first + 1;
     if (history < rules.minHistoryDays()) {
-      return "history " + history + " days < " + rules.minHistoryDays();
+      return !explain ? UNEXPLAINED
+          : "history " + history + " days < " + rules.minHistoryDays();
     }
     double cap = columns.lastMarketCap(a, day, STALE_DAYS);
     double minCap = member ? rules.memberMinMarketCapUsd() : rules.minMarketCapUsd();

@@ -87,9 +87,10 @@ public final class IndexMethodology {
     // Raw weight and ranking keys of every eligible asset.
     List<Candidate> candidates = new ArrayList<>(eligible.length);
     Selection.Method method = definition.selection().method();
+    double[] caps = columns.lastMarketCaps(day, Eligibility.STALE_DAYS);
     for (int a : eligible) {
-      AssetId id = panel.asset(a).id();
-      double cap = columns.lastMarketCap(a, day, Eligibility.STALE_DAYS);
+      AssetId id = columns.id(a);
+      double cap = caps[a];
       double grade = investorGrades == null ? Double.NaN : investorGrades[a];
       if (method == Selection.Method.TOP_INVESTOR_GRADE && Double.isNaN(grade)) {
         exclusions.add(new Exclusion(id, "no investor grade to rank by"));
@@ -100,7 +101,7 @@ public final class IndexMethodology {
         exclusions.add(new Exclusion(id, noWeightReason(definition.weighting(), raw)));
         continue;
       }
-      candidates.add(new Candidate(id, cap, grade, raw));
+      candidates.add(new Candidate(a, id, cap, grade, raw));
     }
     Comparator<Candidate> byCap =
         Comparator.comparingDouble(Candidate::marketCap).reversed()
@@ -109,7 +110,22 @@ public final class IndexMethodology {
         method == Selection.Method.TOP_INVESTOR_GRADE
             ? Comparator.comparingDouble(Candidate::grade).reversed().thenComparing(byCap)
             : byCap;
-    candidates.sort(rank);
+    if (method == Selection.Method.TOP_MARKET_CAP) {
+      // The day's market-cap order, shared by every backtest on the panel, is byCap over all
+      // assets; the candidates in that order are the candidates sorted by byCap.
+      Candidate[] byAsset = new Candidate[columns.assetCount()];
+      for (Candidate c : candidates) {
+        byAsset[c.index()] = c;
+      }
+      candidates.clear();
+      for (int a : columns.byMarketCap(day, Eligibility.STALE_DAYS)) {
+        if (byAsset[a] != null) {
+          candidates.add(byAsset[a]);
+        }
+      }
+    } else {
+      candidates.sort(rank);
+    }
     int n = Math.min(definition.selection().count(), candidates.size());
     String by = method == Selection.Method.TOP_INVESTOR_GRADE ? "investor grade" : "market cap";
     for (int k = n; explain && k < candidates.size(); k++) {
@@ -162,5 +178,6 @@ public final class IndexMethodology {
     };
   }
 
-  private record Candidate(AssetId asset, double marketCap, double grade, double raw) {}
+  private record Candidate(int index, AssetId asset, double marketCap, double grade,
+      double raw) {}
 }

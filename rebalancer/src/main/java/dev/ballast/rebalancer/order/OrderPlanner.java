@@ -71,6 +71,23 @@ public final class OrderPlanner {
       double driftBand,
       BigDecimal minTradeUsd,
       double feeBps) {
+    return plan(holdings, prices, cash, targetWeights, driftBand, minTradeUsd, feeBps, true);
+  }
+
+  /**
+   * As above; with {@code weighAfter} false, {@link RebalancePlan#weightsAfter()} is empty when
+   * there are orders: the same orders and holdings without dividing every position by the new
+   * value again, for a caller that reads only the orders and holdings (a parameter sweep).
+   */
+  public static RebalancePlan plan(
+      Map<AssetId, BigDecimal> holdings,
+      Map<AssetId, BigDecimal> prices,
+      BigDecimal cash,
+      Map<AssetId, Double> targetWeights,
+      double driftBand,
+      BigDecimal minTradeUsd,
+      double feeBps,
+      boolean weighAfter) {
     Objects.requireNonNull(holdings, "holdings");
     Objects.requireNonNull(prices, "prices");
     Objects.requireNonNull(cash, "cash");
@@ -169,6 +186,14 @@ public final class OrderPlanner {
     if (cashAfter.signum() < 0) {
       throw new IllegalStateException("cash went negative: " + cashAfter.toPlainString());
     }
+    if (orders.isEmpty()) {
+      // Same quantities, prices and cash: the same sums, so the same weights, exactly.
+      return new RebalancePlan(orders, nonZero(after), cashAfter, fees, weightsBefore,
+          weightsBefore);
+    }
+    if (!weighAfter) {
+      return new RebalancePlan(orders, nonZero(after), cashAfter, fees, weightsBefore, Map.of());
+    }
     BigDecimal valueAfter = cashAfter;
     for (AssetId a : assets) {
       valueAfter = valueAfter.add(after.get(a).multiply(prices.get(a)));
@@ -196,7 +221,8 @@ public final class OrderPlanner {
     Map<AssetId, Double> out = new HashMap<>();
     for (AssetId a : assets) {
       BigDecimal v = quantities.get(a).multiply(prices.get(a));
-      out.put(a, value.signum() == 0 ? 0.0 : v.divide(value, MathContext.DECIMAL64).doubleValue());
+      out.put(a, value.signum() == 0 ? 0.0
+          : Decimals.toDouble(v.divide(value, MathContext.DECIMAL64)));
     }
     return out;
   }
@@ -209,6 +235,67 @@ public final class OrderPlanner {
       }
     });
     return out;
+  }
+
+  /**
+   * Whether {@link #plan} would certainly leave everything as it is, judged in {@code double}s:
+   * every asset to keep within its drift band or less than the minimum trade from its target,
+   * every asset to remove worth less than the minimum trade, with margins (a billionth of a
+   * weight, a billionth of the value in dollars) far wider than the rounding of doubles. When
+   * this returns true, {@code plan} on the same portfolio returns no orders, the same holdings
+   * and cash and no fees; when false, call {@code plan} (near a threshold, or on input it would
+   * reject, this does not decide). Most weekly rebalances of a banded index trade nothing; this
+   * spares them the exact {@code BigDecimal} valuation.
+   *
+   * @param quantities units held of each asset held or targeted, 0 for one only targeted (the
+   *     double nearest the exact quantity)
+   * @param prices its price, the double the exact price was made from ({@code BigDecimal.valueOf})
+   * @param targets its target weight, 0 for one held and not targeted
+   * @param n how many of the arrays' entries to read
+   * @param cash USD available (the double nearest it)
+   */
+  public static boolean certainlyNothingToTrade(double[] quantities, double[] prices,
+      double[] targets, int n, double cash, double driftBand, double minTradeUsd, double feeBps) {
+    if (!(driftBand >= 0 && driftBand < 1) || !(minTradeUsd >= 0) || !(cash >= 0)
+        || !(feeBps >= 0 && feeBps <= MAX_FEE_BPS)) {
+      return false; // plan throws
+    }
+    double value = cash;
+    double targetSum = 0;
+    for (int k = 0; k < n; k++) {
+      double t = targets[k];
+      if (!(quantities[k] >= 0) || !(prices[k] > 0) || Double.isInfinite(prices[k])
+          || !(t >= 0 && t <= 1)) {
+        return false; // plan throws
+      }
+      value += quantities[k] * prices[k];
+      targetSum += t;
+    }
+    // plan sums in another order: stay clear of its limit by more than the rounding.
+    if (targetSum > 1 + WEIGHT_SUM_TOLERANCE - 1e-12 || !(value > 0)
+        || Double.isInfinite(value)) {
+      return false;
+    }
+    // Doubles of the exact quantities and prices, summed: relative errors ~1e-15, far below.
+    double weightMargin = 1e-9;
+    double usdMargin = 1e-9 * (value + 1);
+    for (int k = 0; k < n; k++) {
+      double current = quantities[k] * prices[k];
+      double t = targets[k];
+      if (t == 0) {
+        if (quantities[k] > 0 && !(current < minTradeUsd - usdMargin)) {
+          return false; // would sell it
+        }
+        continue;
+      }
+      if (Math.abs(current / value - t) <= driftBand - weightMargin) {
+        continue; // within the band
+      }
+      if (!(Math.abs(value * t - current) < minTradeUsd - usdMargin)) {
+        return false; // would trade it
+      }
+    }
+    return true;
   }
 
   private static void validate(

@@ -1,11 +1,14 @@
 package dev.ballast.rebalancer.panel;
 
+import dev.ballast.core.asset.AssetId;
 import dev.ballast.ratings.grade.MarketPanel;
 import dev.ballast.ratings.indicator.Indicators;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 
 /**
  * The close, volume and market-cap columns of a {@link MarketPanel}, copied once, with the
@@ -31,7 +34,11 @@ public final class PanelColumns {
   private final double[][] volume;
   private final double[][] marketCap;
   private final int[] firstClose;
+  private final AssetId[] ids;
+  private final boolean[] stablecoin;
   private final boolean cache;
+  // Per-day values by key (see daily), each day filled on first use (cached mode only).
+  private final Map<Object, AtomicReferenceArray<Object>> daily = new ConcurrentHashMap<>();
   private final Map<Integer, Rolling> medianVolumes = new ConcurrentHashMap<>();
   private final Map<Integer, double[][]> volatilities = new ConcurrentHashMap<>();
   // A record with final fields: safely published through a volatile read of its reference.
@@ -45,7 +52,11 @@ public final class PanelColumns {
     volume = new double[n][];
     marketCap = new double[n][];
     firstClose = new int[n];
+    ids = new AssetId[n];
+    stablecoin = new boolean[n];
     for (int a = 0; a < n; a++) {
+      ids[a] = panel.asset(a).id();
+      stablecoin[a] = panel.asset(a).isStablecoin();
       close[a] = panel.closes(a);
       volume[a] = panel.volumes(a);
       marketCap[a] = panel.marketCaps(a);
@@ -80,6 +91,16 @@ public final class PanelColumns {
 
   public int days() {
     return panel.days();
+  }
+
+  /** The id of panel asset {@code asset}. */
+  public AssetId id(int asset) {
+    return ids[asset];
+  }
+
+  /** Whether panel asset {@code asset} is a stablecoin. */
+  public boolean isStablecoin(int asset) {
+    return stablecoin[asset];
   }
 
   /** The close of {@code asset} on {@code day}, NaN when missing. */
@@ -164,6 +185,75 @@ public final class PanelColumns {
     }
     // Indicators.volatility at `day` reads closes up to `day` only: the prefix gives the same.
     return Indicators.volatility(Arrays.copyOf(close[asset], day + 1), window)[day];
+  }
+
+  /**
+   * A value of one day that every backtest on the panel would otherwise compute again (a
+   * ranking, an eligibility by rule set), computed on first use and kept in cached mode; in the
+   * other mode, computed each time. {@code key} says what the value is (a record of its kind
+   * and inputs); the value must never be written after {@code compute} returns. Thread-safe: two
+   * threads may both compute a day's value (equal ones); the one kept is published through an
+   * {@link AtomicReferenceArray}.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T daily(Object key, int day, IntFunction<T> compute) {
+    if (!cache) {
+      return compute.apply(day);
+    }
+    AtomicReferenceArray<Object> days =
+        daily.computeIfAbsent(key, k -> new AtomicReferenceArray<>(panel.days()));
+    Object value = days.get(day);
+    if (value == null) {
+      value = compute.apply(day);
+      days.set(day, value);
+    }
+    return (T) value;
+  }
+
+  private record DailyCaps(int maxAge) {}
+
+  private record DailyCapOrder(int maxAge) {}
+
+  /**
+   * {@link #lastMarketCap}{@code (asset, day, maxAge)} of every panel asset, by panel index: one
+   * array per day instead of a column per asset, for rules that read every asset on one day. The
+   * caller must not write the array.
+   */
+  public double[] lastMarketCaps(int day, int maxAge) {
+    return daily(new DailyCaps(maxAge), day, d -> {
+      double[] out = new double[close.length];
+      for (int a = 0; a < out.length; a++) {
+        out[a] = lastMarketCap(a, d, maxAge);
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Every panel asset on {@code day} by {@link #lastMarketCap}{@code (asset, day, maxAge)}
+   * descending, then by id (assets without a cap first, in id order: {@link Double#compare}
+   * reversed): the ranking of a top-N-by-market-cap index, which every backtest on the panel
+   * shares. The caller must not write the array.
+   */
+  public int[] byMarketCap(int day, int maxAge) {
+    return daily(new DailyCapOrder(maxAge), day, d -> rankByMarketCap(d, maxAge));
+  }
+
+  private int[] rankByMarketCap(int day, int maxAge) {
+    Integer[] order = new Integer[close.length];
+    double[] cap = lastMarketCaps(day, maxAge);
+    for (int a = 0; a < order.length; a++) {
+      order[a] = a;
+    }
+    Arrays.sort(order, (x, y) -> {
+      int c = Double.compare(cap[y], cap[x]);
+      return c != 0 ? c : ids[x].compareTo(ids[y]);
+    });
+    int[] out = new int[order.length];
+    for (int a = 0; a < out.length; a++) {
+      out[a] = order[a];
+    }
+    return out;
   }
 
   private Rolling rolling(int window) {

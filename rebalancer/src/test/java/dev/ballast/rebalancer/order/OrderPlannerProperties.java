@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.ballast.core.asset.AssetId;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -147,6 +150,129 @@ class OrderPlannerProperties {
     assertThat(plan.cashAfter()).isLessThan(new BigDecimal("0.000001"));
     assertThat(plan.orders()).extracting(Order::side)
         .containsExactly(Side.SELL, Side.SELL, Side.BUY);
+  }
+
+  /**
+   * A portfolio as the engine holds one (quantities at 12 decimals, prices made from doubles)
+   * and targets near its weights: on, just inside and just outside the band, dust positions to
+   * remove, assets only targeted. The pre-check's hard cases.
+   */
+  record NearCase(double[] quantities, double[] prices, double[] targets, double cash,
+      double band, double minTrade, double feeBps) {
+
+    Map<AssetId, BigDecimal> holdings() {
+      Map<AssetId, BigDecimal> h = new HashMap<>();
+      for (int k = 0; k < quantities.length; k++) {
+        if (quantities[k] > 0) {
+          h.put(id(k), new BigDecimal(quantities[k]).setScale(12, RoundingMode.DOWN));
+        }
+      }
+      return h;
+    }
+
+    Map<AssetId, BigDecimal> bigPrices() {
+      Map<AssetId, BigDecimal> p = new HashMap<>();
+      for (int k = 0; k < prices.length; k++) {
+        p.put(id(k), BigDecimal.valueOf(prices[k]));
+      }
+      return p;
+    }
+
+    Map<AssetId, Double> targetMap() {
+      Map<AssetId, Double> t = new HashMap<>();
+      for (int k = 0; k < targets.length; k++) {
+        if (targets[k] > 0 || quantities[k] == 0) {
+          t.put(id(k), targets[k]);
+        }
+      }
+      return t;
+    }
+
+    static AssetId id(int k) {
+      return AssetId.of("A" + k);
+    }
+  }
+
+  static NearCase nearCase(Random random) {
+    int n = 1 + random.nextInt(12);
+    double band = new double[] {0, 0.005, 0.02, 0.05}[random.nextInt(4)];
+    double minTrade = new double[] {0, 10, 1000}[random.nextInt(3)];
+    double[] q = new double[n];
+    double[] p = new double[n];
+    double[] t = new double[n];
+    double cash = random.nextInt(4) == 0 ? 0 : random.nextDouble() * 200_000;
+    double value = cash;
+    for (int k = 0; k < n; k++) {
+      p[k] = Math.exp(random.nextGaussian() * 5); // 1e-5 .. 1e5 dollars
+      boolean held = random.nextInt(6) != 0;
+      boolean dust = held && random.nextInt(8) == 0;
+      double usd = dust ? random.nextDouble() * 2 * minTrade : random.nextDouble() * 300_000;
+      // Through the 12-decimal quantity the engine would hold.
+      q[k] = held ? new BigDecimal(usd / p[k]).setScale(12, RoundingMode.DOWN).doubleValue() : 0;
+      value += q[k] * p[k];
+    }
+    for (int k = 0; k < n; k++) {
+      double w = value == 0 ? 0 : q[k] * p[k] / value;
+      double edge = band * (random.nextBoolean() ? 1 : -1);
+      double noise = switch (random.nextInt(7)) {
+        case 0 -> 0;
+        case 1 -> edge * (1 - 1e-7);
+        case 2 -> edge * (1 + 1e-7);
+        case 3 -> edge;
+        case 4 -> (random.nextDouble() - 0.5) * 4 * band;
+        case 5 -> -w; // remove it
+        default -> minTrade / Math.max(value, 1) * (random.nextDouble() - 0.5) * 2.2;
+      };
+      t[k] = Math.min(1, Math.max(0, w + noise));
+    }
+    return new NearCase(q, p, t, cash, band, minTrade, new double[] {0, 10, 25}[random.nextInt(3)]);
+  }
+
+  @Property(tries = 3000)
+  void thePreCheckSaysNothingToTradeOnlyWhenThePlanTradesNothing(@ForAll long seed) {
+    NearCase c = nearCase(new Random(seed));
+    Map<AssetId, BigDecimal> holdings = c.holdings();
+    BigDecimal cash = BigDecimal.valueOf(c.cash());
+    boolean nothing = OrderPlanner.certainlyNothingToTrade(c.quantities(), c.prices(),
+        c.targets(), c.quantities().length, c.cash(), c.band(), c.minTrade(), c.feeBps());
+    Assume.that(nothing);
+    RebalancePlan plan = OrderPlanner.plan(holdings, c.bigPrices(), cash, c.targetMap(),
+        c.band(), BigDecimal.valueOf(c.minTrade()), c.feeBps());
+    assertThat(plan.orders()).isEmpty();
+    assertThat(plan.holdingsAfter()).isEqualTo(holdings);
+    assertThat(plan.cashAfter()).isEqualTo(cash);
+    assertThat(plan.feesPaid().signum()).isZero();
+    assertThat(plan.weightsAfter()).isEqualTo(plan.weightsBefore());
+  }
+
+  /** Not vacuous: it recognises most portfolios that trade nothing. */
+  @Example
+  void thePreCheckRecognisesMostPortfoliosThatTradeNothing() {
+    Random random = new Random(7);
+    int empty = 0;
+    int recognised = 0;
+    for (int i = 0; i < 10_000; i++) {
+      NearCase c = nearCase(random);
+      boolean nothing = OrderPlanner.certainlyNothingToTrade(c.quantities(), c.prices(),
+          c.targets(), c.quantities().length, c.cash(), c.band(), c.minTrade(), c.feeBps());
+      RebalancePlan plan;
+      try {
+        plan = OrderPlanner.plan(c.holdings(), c.bigPrices(), BigDecimal.valueOf(c.cash()),
+            c.targetMap(), c.band(), BigDecimal.valueOf(c.minTrade()), c.feeBps());
+      } catch (IllegalArgumentException rejected) {
+        assertThat(nothing).as("case %d: plan rejects it", i).isFalse();
+        continue;
+      }
+      if (nothing) {
+        assertThat(plan.orders()).as("case %d", i).isEmpty();
+        recognised++;
+      }
+      if (plan.orders().isEmpty()) {
+        empty++;
+      }
+    }
+    assertThat(empty).isGreaterThan(1_000);
+    assertThat(recognised).isGreaterThan(empty * 3 / 4);
   }
 
   private static BigDecimal value(

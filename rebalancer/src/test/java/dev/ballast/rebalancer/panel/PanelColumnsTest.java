@@ -53,4 +53,24 @@ class PanelColumnsTest {
     assertThat(once.firstClose(1)).isGreaterThanOrEqualTo(50);
     assertThat(PanelColumns.windowMedian(new double[] {1, 5, 3, Double.NaN}, 3, 4)).isEqualTo(3);
   }
+
+  @Test
+  void byMarketCapRanksByTheLastCapThenBySymbol() {
+    double nan = Double.NaN;
+    double[][] cap = {{5, nan, nan, nan}, {7, 7, 7, 7}, {5, 5, nan, 9}, {nan, nan, nan, nan}};
+    double[][] close = {{1, 1, 1, 1}, {1, 1, 1, 1}, {1, 1, 1, 1}, {1, 1, 1, 1}};
+    MarketPanel panel = MarketPanel.ofColumns(
+        List.of(Asset.coin(AssetId.of("D"), null), Asset.coin(AssetId.of("C"), null),
+            Asset.coin(AssetId.of("B"), null), Asset.coin(AssetId.of("A"), null)),
+        LocalDate.of(2020, 1, 1), close, null, null, close, cap);
+    for (PanelColumns columns : List.of(PanelColumns.of(panel), PanelColumns.cached(panel))) {
+      // Day 0: C 7, then B and D at 5 (B first by symbol), then A without a cap first of all.
+      assertThat(columns.byMarketCap(0, 3)).containsExactly(3, 1, 2, 0);
+      // Day 2: D's 5 is two days old, B's one day: both count within 3 days; within 0 days
+      // only C has a cap, and the others come first, by symbol.
+      assertThat(columns.byMarketCap(2, 3)).containsExactly(3, 1, 2, 0);
+      assertThat(columns.byMarketCap(2, 0)).containsExactly(3, 2, 0, 1);
+      assertThat(columns.byMarketCap(3, 3)).containsExactly(3, 2, 1, 0);
+    }
+  }
 }
