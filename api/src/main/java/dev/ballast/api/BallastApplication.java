@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.ballast.api.cli.BacktestCommand;
+import dev.ballast.api.cli.CreateKeyCommand;
 import dev.ballast.api.cli.EvaluateCommand;
 import dev.ballast.api.cli.GradeCommand;
 import dev.ballast.api.cli.ImportCommand;
+import dev.ballast.api.cli.ListKeysCommand;
+import dev.ballast.api.cli.RevokeKeyCommand;
 import dev.ballast.api.errors.ProblemErrorHandler;
 import dev.ballast.api.errors.ProblemMappers;
 import dev.ballast.api.health.GradesHealthCheck;
@@ -63,6 +66,9 @@ public class BallastApplication extends Application<BallastConfiguration> {
     bootstrap.addCommand(new GradeCommand());
     bootstrap.addCommand(new EvaluateCommand());
     bootstrap.addCommand(new BacktestCommand());
+    bootstrap.addCommand(new CreateKeyCommand());
+    bootstrap.addCommand(new ListKeysCommand());
+    bootstrap.addCommand(new RevokeKeyCommand());
   }
 
   /** What this process schedules: grading and the indices, each unless disabled. */
@@ -101,7 +107,8 @@ public class BallastApplication extends Application<BallastConfiguration> {
     validateCron("indices.checkSchedule", config.getIndices().getCheckSchedule());
     Indices.engineSettings(config.getIndices()); // bad stablecoin fractions fail the start
     Injector injector = Guice.createInjector(new BallastModule(jdbi, clock, config.getGrading(),
-        config.getIndices(), schedulingSettings(config, dataSource), dataSource));
+        config.getIndices(), schedulingSettings(config, dataSource), dataSource),
+        ApiFeatures.module(config));
     injector.getInstance(IndexService.class).installBuiltIns();
 
     Scheduling scheduling = injector.getInstance(Scheduling.class);
@@ -134,5 +141,6 @@ public class BallastApplication extends Application<BallastConfiguration> {
         IndexResource.class, MarketResource.class, BacktestResource.class)) {
       environment.jersey().register(injector.getInstance(resource));
     }
+    ApiFeatures.register(config, environment, injector);
   }
 }

@@ -1,6 +1,8 @@
 package dev.ballast.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ballast.api.auth.AuthSettings;
+import dev.ballast.api.quote.QuoteSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -29,6 +31,10 @@ public class BallastConfiguration extends Configuration {
 
   @Valid @NotNull private IndexSettings indices = new IndexSettings();
 
+  @Valid @NotNull private QuoteSettings quotes = new QuoteSettings();
+
+  @Valid @NotNull private AuthSettings auth = new AuthSettings();
+
   @JsonProperty
   public IndexSettings getIndices() {
     return indices;
@@ -37,6 +43,26 @@ public class BallastConfiguration extends Configuration {
   @JsonProperty
   public void setIndices(IndexSettings indices) {
     this.indices = indices;
+  }
+
+  @JsonProperty
+  public QuoteSettings getQuotes() {
+    return quotes;
+  }
+
+  @JsonProperty
+  public void setQuotes(QuoteSettings quotes) {
+    this.quotes = quotes;
+  }
+
+  @JsonProperty
+  public AuthSettings getAuth() {
+    return auth;
+  }
+
+  @JsonProperty
+  public void setAuth(AuthSettings auth) {
+    this.auth = auth;
   }
 
   @JsonProperty

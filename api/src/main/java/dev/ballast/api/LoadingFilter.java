@@ -16,11 +16,17 @@ final class LoadingFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (loader.isLoading()) {
+    if (loader.isLoading() && needsMarketData(request.getUriInfo().getPath())) {
       Response problem = Problem.of(Response.Status.SERVICE_UNAVAILABLE,
           "the simulated market is being loaded into the new database; retry in a few seconds",
           null).toResponse();
       request.abortWith(Response.fromResponse(problem).header("Retry-After", "5").build());
     }
+  }
+
+  /** Liveness, the API documents and key management work while the market loads. */
+  private static boolean needsMarketData(String path) {
+    String p = path.startsWith("/") ? path.substring(1) : path;
+    return p.startsWith("v1/") && !p.equals("v1/ping") && !p.startsWith("v1/keys");
   }
 }

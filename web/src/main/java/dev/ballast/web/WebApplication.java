@@ -5,6 +5,7 @@ import dev.ballast.api.BallastConfiguration;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -27,6 +28,7 @@ public class WebApplication extends BallastApplication {
 
   /** Sends a browser that opens the server's root to the UI. */
   @Path("/")
+  @PermitAll
   public static final class Root {
     @GET
     public Response root() {

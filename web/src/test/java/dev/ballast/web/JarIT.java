@@ -212,6 +212,44 @@ class JarIT {
   }
 
   @Test
+  @Order(6)
+  void managesApiKeysFromTheCommandLineWhileTheServerRuns() throws Exception {
+    Result created = run("create-key", "--role", "admin", "--name", "alice");
+    assertThat(created.exit()).as(created.stderr()).isZero();
+    String[] lines = created.stdout().strip().split("\n");
+    String key = lines[lines.length - 1];
+    assertThat(key).as("the key, alone on the last line").matches("bk_[A-Za-z0-9_-]{43}");
+
+    HttpResponse<String> keys = HTTP.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + port + "/v1/keys")).header("X-API-Key", key).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(keys.statusCode()).as("the running server knows the new key").isEqualTo(200);
+    assertThat(keys.body()).contains("\"alice\"").doesNotContain(key);
+    assertThat(get("/v1/keys").statusCode()).isEqualTo(401);
+    assertThat(get("/v1/ping").body()).isEqualTo("{\"status\":\"ok\"}");
+
+    Result list = run("list-keys");
+    assertThat(list.exit()).as(list.stderr()).isZero();
+    assertThat(list.stdout()).contains("alice").contains("admin").contains("active")
+        .doesNotContain(key).doesNotContain(key.substring(3));
+
+    Result revoked = run("revoke-key", "--name", "alice");
+    assertThat(revoked.exit()).as(revoked.stderr()).isZero();
+    assertThat(revoked.stdout()).contains("Revoked 1 API key");
+    assertThat(run("list-keys").stdout()).contains("revoked");
+
+    Result badRole = run("create-key", "--role", "god", "--name", "x");
+    assertThat(badRole.exit()).isNotZero();
+    assertThat(badRole.stderr()).contains("role").doesNotContain("\tat ");
+    Result badName = run("create-key", "--role", "owner", "--name", "x'; DROP TABLE api_keys;--");
+    assertThat(badName.exit()).isNotZero();
+    assertThat(badName.stderr()).contains("error: name must be").doesNotContain("\tat ");
+    Result unknown = run("revoke-key", "--id", "9999");
+    assertThat(unknown.exit()).isNotZero();
+    assertThat(unknown.stderr()).contains("error: no API key with id 9999");
+  }
+
+  @Test
   @Order(7)
   void stopsGracefullyOnSigterm() throws Exception {
     server.destroy();

@@ -1,0 +1,94 @@
+package dev.ballast.api;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.google.inject.AbstractModule;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.ballast.api.auth.ApiKeys;
+import dev.ballast.api.auth.AuthFeature;
+import dev.ballast.api.auth.AuthSettings;
+import dev.ballast.api.auth.ClientAddressFilter;
+import dev.ballast.api.docs.DocsResource;
+import dev.ballast.api.docs.OpenApiDocument;
+import dev.ballast.api.quote.QuoteCache;
+import dev.ballast.api.quote.QuoteSettings;
+import dev.ballast.api.resources.KeyResource;
+import dev.ballast.api.resources.PingResource;
+import dev.ballast.api.resources.QuoteResource;
+import dev.ballast.core.price.QuoteSource;
+import dev.ballast.core.store.StoredQuoteSource;
+import io.dropwizard.core.setup.Environment;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.dropwizard.DropwizardExports;
+import io.prometheus.client.servlet.jakarta.exporter.MetricsServlet;
+import java.time.Clock;
+import java.time.Duration;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The API's conventions and the owners' API, wired in one place: the quote cache and its
+ * resource, API keys with roles and rate limits, ping, the OpenAPI document and Swagger UI, and
+ * Prometheus metrics on the admin port.
+ */
+final class ApiFeatures {
+
+  private ApiFeatures() {}
+
+  /** The Guice bindings: the quote source (replace it to quote from elsewhere), cache and keys. */
+  static Module module(BallastConfiguration config) {
+    return new AbstractModule() {
+      @Override
+      protected void configure() {
+        bind(QuoteSettings.class).toInstance(config.getQuotes());
+        bind(AuthSettings.class).toInstance(config.getAuth());
+      }
+
+      @Provides
+      @Singleton
+      QuoteSource quoteSource(Jdbi jdbi) {
+        return new StoredQuoteSource(jdbi);
+      }
+
+      @Provides
+      @Singleton
+      QuoteCache quoteCache(QuoteSource source, QuoteSettings settings) {
+        return new QuoteCache(source, settings, Ticker.systemTicker(), ForkJoinPool.commonPool());
+      }
+
+      @Provides
+      @Singleton
+      ApiKeys apiKeys(Jdbi jdbi, Clock clock, AuthSettings settings) {
+        return new ApiKeys(jdbi, clock,
+            Duration.ofNanos(settings.getKeyCacheTtl().toNanoseconds()), Ticker.systemTicker());
+      }
+    };
+  }
+
+  /** Registers filters, resources and servlets. */
+  static void register(BallastConfiguration config, Environment environment, Injector injector) {
+    environment.servlets().addFilter("client-address", new ClientAddressFilter())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+    environment.jersey().register(
+        new AuthFeature(injector.getInstance(ApiKeys.class), config.getAuth()));
+    environment.jersey().register(RolesAllowedDynamicFeature.class);
+    for (Class<?> resource : List.of(PingResource.class, QuoteResource.class,
+        KeyResource.class)) {
+      environment.jersey().register(injector.getInstance(resource));
+    }
+    environment.jersey().register(new OpenApiDocument());
+    environment.jersey().register(new DocsResource());
+
+    injector.getInstance(QuoteCache.class).registerMetrics(environment.metrics());
+    CollectorRegistry prometheus = new CollectorRegistry();
+    prometheus.register(new DropwizardExports(environment.metrics()));
+    environment.admin().addServlet("prometheus", new MetricsServlet(prometheus))
+        .addMapping("/prometheus");
+  }
+}
