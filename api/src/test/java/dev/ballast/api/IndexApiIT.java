@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.jersey.client.ClientProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,7 +57,9 @@ class IndexApiIT {
   }
 
   private static Response request(String path) {
-    return APP.client().target("http://127.0.0.1:" + APP.getLocalPort() + path).request().get();
+    // Evaluations and backtests are CPU-bound: give a loaded build machine time.
+    return APP.client().target("http://127.0.0.1:" + APP.getLocalPort() + path)
+        .property(ClientProperties.READ_TIMEOUT, 60_000).request().get();
   }
 
   private static JsonNode get(String path) {
@@ -67,7 +70,8 @@ class IndexApiIT {
   }
 
   private static Response send(String method, String path, String body, String type) {
-    var builder = APP.client().target("http://127.0.0.1:" + APP.getLocalPort() + path).request();
+    var builder = APP.client().target("http://127.0.0.1:" + APP.getLocalPort() + path)
+        .property(ClientProperties.READ_TIMEOUT, 60_000).request();
     return body == null ? builder.method(method) : builder.method(method, Entity.entity(body, type));
   }
 
@@ -245,7 +249,8 @@ class IndexApiIT {
           .isEqualTo(result.get("metrics").get(1).get("cagr").asDouble());
     }
     try (Response html = APP.client().target("http://127.0.0.1:" + APP.getLocalPort()
-        + "/v1/backtests").request("text/html").post(Entity.json(request))) {
+        + "/v1/backtests").property(ClientProperties.READ_TIMEOUT, 60_000).request("text/html")
+        .post(Entity.json(request))) {
       assertThat(html.getStatus()).isEqualTo(200);
       assertThat(html.readEntity(String.class)).contains("<svg");
     }

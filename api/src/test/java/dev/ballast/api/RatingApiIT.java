@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.jersey.client.ClientProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,7 +63,9 @@ class RatingApiIT {
   }
 
   private static Response request(String path) {
-    return APP.client().target("http://127.0.0.1:" + APP.getLocalPort() + path).request().get();
+    // Evaluations and backtests are CPU-bound: give a loaded build machine time.
+    return APP.client().target("http://127.0.0.1:" + APP.getLocalPort() + path)
+        .property(ClientProperties.READ_TIMEOUT, 60_000).request().get();
   }
 
   private static JsonNode get(String path) {
