@@ -121,7 +121,14 @@ abstract class PortfolioApiContract {
     }
     request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(json));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      // After a 401/403 the auth filter answers without reading the body and the server closes
+      // that connection; the client may already have picked it for the next request, which then
+      // fails with "header parser received no bytes" before the server saw it. Send it again.
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   HttpResponse<String> send(String method, String path, String key, String json)
