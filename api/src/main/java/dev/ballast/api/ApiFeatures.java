@@ -12,13 +12,20 @@ import dev.ballast.api.auth.AuthSettings;
 import dev.ballast.api.auth.ClientAddressFilter;
 import dev.ballast.api.docs.DocsResource;
 import dev.ballast.api.docs.OpenApiDocument;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ballast.api.idempotency.Idempotency;
+import dev.ballast.api.quote.CachedQuoteSource;
 import dev.ballast.api.quote.QuoteCache;
 import dev.ballast.api.quote.QuoteSettings;
 import dev.ballast.api.resources.KeyResource;
 import dev.ballast.api.resources.PingResource;
+import dev.ballast.api.resources.PortfolioResource;
 import dev.ballast.api.resources.QuoteResource;
 import dev.ballast.core.price.QuoteSource;
 import dev.ballast.core.store.StoredQuoteSource;
+import dev.ballast.rebalancer.portfolio.PortfolioService;
+import dev.ballast.rebalancer.schedule.IndexService;
+import io.dropwizard.jackson.Jackson;
 import io.dropwizard.core.setup.Environment;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.dropwizard.DropwizardExports;
@@ -34,8 +41,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The API's conventions and the owners' API, wired in one place: the quote cache and its
- * resource, API keys with roles and rate limits, ping, the OpenAPI document and Swagger UI, and
- * Prometheus metrics on the admin port.
+ * resource, API keys with roles and rate limits, portfolios with idempotent POSTs, ping, the
+ * OpenAPI document and Swagger UI, and Prometheus metrics on the admin port.
  */
 final class ApiFeatures {
 
@@ -64,6 +71,24 @@ final class ApiFeatures {
 
       @Provides
       @Singleton
+      PortfolioService portfolioService(Jdbi jdbi, QuoteCache cache, IndexService indices,
+          Clock clock) {
+        // Valued and filled at the cached quotes; follows every stored index rebalance.
+        PortfolioService service = new PortfolioService(jdbi, new CachedQuoteSource(cache),
+            indices, clock, PortfolioService.Settings.defaults());
+        indices.addListener(service);
+        return service;
+      }
+
+      @Provides
+      @Singleton
+      Idempotency idempotency(Jdbi jdbi, Clock clock) {
+        return new Idempotency(jdbi, Jackson.newObjectMapper()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), clock);
+      }
+
+      @Provides
+      @Singleton
       ApiKeys apiKeys(Jdbi jdbi, Clock clock, AuthSettings settings) {
         return new ApiKeys(jdbi, clock,
             Duration.ofNanos(settings.getKeyCacheTtl().toNanoseconds()), Ticker.systemTicker());
@@ -79,7 +104,7 @@ final class ApiFeatures {
         new AuthFeature(injector.getInstance(ApiKeys.class), config.getAuth()));
     environment.jersey().register(RolesAllowedDynamicFeature.class);
     for (Class<?> resource : List.of(PingResource.class, QuoteResource.class,
-        KeyResource.class)) {
+        KeyResource.class, PortfolioResource.class)) {
       environment.jersey().register(injector.getInstance(resource));
     }
     environment.jersey().register(new OpenApiDocument());

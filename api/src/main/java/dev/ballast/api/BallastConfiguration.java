@@ -33,6 +33,18 @@ public class BallastConfiguration extends Configuration {
 
   @Valid @NotNull private AuthSettings auth = new AuthSettings();
 
+  @Valid @NotNull private IndexSettings indices = new IndexSettings();
+
+  @JsonProperty
+  public IndexSettings getIndices() {
+    return indices;
+  }
+
+  @JsonProperty
+  public void setIndices(IndexSettings indices) {
+    this.indices = indices;
+  }
+
   @JsonProperty
   public QuoteSettings getQuotes() {
     return quotes;
@@ -51,18 +63,6 @@ public class BallastConfiguration extends Configuration {
   @JsonProperty
   public void setAuth(AuthSettings auth) {
     this.auth = auth;
-  }
-
-  @Valid @NotNull private IndexSettings indices = new IndexSettings();
-
-  @JsonProperty
-  public IndexSettings getIndices() {
-    return indices;
-  }
-
-  @JsonProperty
-  public void setIndices(IndexSettings indices) {
-    this.indices = indices;
   }
 
   @JsonProperty

@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -87,6 +88,17 @@ public final class IndexService {
     }
   }
 
+  /**
+   * Told of every rebalance this service stores, after its transaction committed, on the thread
+   * that rebalanced (a scheduler's, or a request's). The daily check tells it again of each
+   * index's latest rebalance, so that one missed (the process stopped in between) is caught up:
+   * a listener must be idempotent. A listener's exception is logged and does not undo the
+   * rebalance or keep other listeners from it.
+   */
+  public interface RebalanceListener {
+    void rebalanced(StoredRebalance rebalance);
+  }
+
   /** The slot had been rebalanced already: nothing was done. */
   public record AlreadyDone(IndexId index, Trigger trigger, Instant slot) implements Outcome {}
 
@@ -97,12 +109,29 @@ public final class IndexService {
   private final MarketContexts contexts;
   private final Clock clock;
   private final Settings settings;
+  private final List<RebalanceListener> listeners = new CopyOnWriteArrayList<>();
 
   public IndexService(Jdbi jdbi, MarketContexts contexts, Clock clock, Settings settings) {
     this.jdbi = jdbi;
     this.contexts = contexts;
     this.clock = clock;
     this.settings = settings;
+  }
+
+  /** Adds a listener told of every rebalance from now on. */
+  public void addListener(RebalanceListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  private void notifyListeners(StoredRebalance rebalance) {
+    for (RebalanceListener listener : listeners) {
+      try {
+        listener.rebalanced(rebalance);
+      } catch (RuntimeException e) {
+        LOG.error("a listener of index {} failed on rebalance {}", rebalance.index(),
+            rebalance.id(), e);
+      }
+    }
   }
 
   /** The engine settings every live rebalance decides with. */
@@ -205,6 +234,9 @@ public final class IndexService {
           outcomes.add(rebalance(id, Trigger.SCHEDULED, slot, "scheduled (caught up)"));
         }
         offCycle(index.definition(), at).ifPresent(outcomes::add);
+        if (!listeners.isEmpty()) {
+          latestRebalance(id).ifPresent(this::notifyListeners); // catch up a missed one
+        }
       } catch (RuntimeException e) {
         // One broken index must not keep the others from their check.
         LOG.error("daily check of index {} failed", id, e);
@@ -279,8 +311,9 @@ public final class IndexService {
         ? reason + " (market data end on " + marketDay + ", "
             + ChronoUnit.DAYS.between(marketDay, lastFullDay) + " days before " + lastFullDay + ")"
         : reason;
+    Outcome outcome;
     try {
-      return jdbi.inTransaction(handle -> rebalanceLocked(
+      outcome = jdbi.inTransaction(handle -> rebalanceLocked(
           handle, id, trigger, slot, why, ctx.get(), panel.dayOf(marketDay)));
     } catch (UnableToExecuteStatementException e) {
       // The lock makes this rare; the unique constraint makes it safe.
@@ -290,6 +323,10 @@ public final class IndexService {
       }
       throw e;
     }
+    if (outcome instanceof Executed executed) {
+      notifyListeners(executed.rebalance());
+    }
+    return outcome;
   }
 
   private Outcome rebalanceLocked(Handle handle, IndexId id, Trigger trigger,
