@@ -33,7 +33,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -174,24 +173,9 @@ public final class IndexResource {
       @QueryParam("limit") String limitText, @QueryParam("cursor") String cursor) {
     Params.onlyKnown(uri, "limit", "cursor");
     IndexId index = find(id).id();
-    int limit = Paging.limit(limitText);
-    String query = "rebalances|" + index;
-    List<String> position = Paging.decode(cursor, query, 1);
-    Optional<Long> before = Optional.empty();
-    if (position != null) {
-      try {
-        before = Optional.of(Long.parseLong(position.get(0)));
-      } catch (NumberFormatException e) {
-        throw ProblemException.badRequest("cursor", "cursor is not one this endpoint gave out");
-      }
-    }
-    List<StoredRebalance> rows = indices.rebalances(index, before, limit + 1);
-    String next = null;
-    if (rows.size() > limit) {
-      rows = rows.subList(0, limit);
-      next = Paging.encode(query, List.of(Long.toString(rows.get(limit - 1).id())));
-    }
-    return new Page<>(rows.stream().map(RebalanceView::of).toList(), next);
+    return Paging.byId("rebalances|" + index, cursor, Paging.limit(limitText), Long.MAX_VALUE,
+        (before, max) -> indices.rebalances(index, before, max),
+        StoredRebalance::id, RebalanceView::of);
   }
 
   private StoredIndex find(String id) {

@@ -7,6 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The {@code limit} and {@code cursor} parameters. A cursor is opaque to clients: base64url of
@@ -75,5 +77,36 @@ final class Paging {
     }
     throw ProblemException.badRequest("cursor", "cursor is not one this query gave out;"
         + " repeat the query without it to start from the first page");
+  }
+
+  /**
+   * Keyset paging by row id: the cursor holds the id of the last row served. {@code fetch}
+   * receives the id to continue from ({@code start} on the first page) and how many rows to
+   * return at most ({@code limit + 1}, so that a next page shows itself), in page order.
+   */
+  static <R, V extends Record> Page<V> byId(String query, String cursor, int limit, long start,
+      IdFetch<R> fetch, ToLongFunction<R> id, Function<R, V> view) {
+    List<String> position = decode(cursor, query, 1);
+    long from = start;
+    if (position != null) {
+      try {
+        from = Long.parseLong(position.get(0));
+      } catch (NumberFormatException e) {
+        throw ProblemException.badRequest("cursor", "cursor is not one this query gave out");
+      }
+    }
+    List<R> rows = fetch.rows(from, limit + 1);
+    String next = null;
+    if (rows.size() > limit) {
+      rows = rows.subList(0, limit);
+      next = encode(query, List.of(Long.toString(id.applyAsLong(rows.get(limit - 1)))));
+    }
+    return new Page<>(rows.stream().map(view).toList(), next);
+  }
+
+  /** Rows after (or before) an id, at most {@code max} of them. */
+  @FunctionalInterface
+  interface IdFetch<R> {
+    List<R> rows(long fromId, int max);
   }
 }

@@ -248,14 +248,10 @@ public final class PortfolioResource {
       @QueryParam("cursor") String cursor) {
     Params.onlyKnown(uri, "limit", "cursor");
     PortfolioId pid = id(id);
-    int n = Paging.limit(limit);
-    List<String> position = Paging.decode(cursor, "ledger " + pid, 1);
-    long after = position == null ? 0 : cursorId(position.get(0));
-    List<LedgerEntry> entries = call(() -> portfolios.ledger(owner(security), pid)).stream()
-        .filter(e -> e.id() > after).limit(n + 1L).toList();
-    String next = entries.size() > n ? Paging.encode("ledger " + pid,
-        List.of(Long.toString(entries.get(n - 1).id()))) : null;
-    return new Page<>(entries.stream().limit(n).map(LedgerEntryView::of).toList(), next);
+    String owner = owner(security);
+    return Paging.byId("ledger " + pid, cursor, Paging.limit(limit), 0,
+        (after, max) -> call(() -> portfolios.ledger(owner, pid, after, max)),
+        LedgerEntry::id, LedgerEntryView::of);
   }
 
   // ---- history ----
@@ -370,15 +366,10 @@ public final class PortfolioResource {
       @QueryParam("cursor") String cursor) {
     Params.onlyKnown(uri, "limit", "cursor");
     PortfolioId pid = id(id);
-    int n = Paging.limit(limit);
-    List<String> position = Paging.decode(cursor, "rebalances " + pid, 1);
-    long before = position == null ? Long.MAX_VALUE : cursorId(position.get(0));
-    List<PortfolioRebalance> page =
-        call(() -> portfolios.rebalances(owner(security), pid, before, n + 1));
-    String next = page.size() > n ? Paging.encode("rebalances " + pid,
-        List.of(Long.toString(page.get(n - 1).id()))) : null;
-    return new Page<>(page.stream().limit(n).map(r -> RebalanceView.of(r, false)).toList(),
-        next);
+    String owner = owner(security);
+    return Paging.byId("rebalances " + pid, cursor, Paging.limit(limit), Long.MAX_VALUE,
+        (before, max) -> call(() -> portfolios.rebalances(owner, pid, before, max)),
+        PortfolioRebalance::id, r -> RebalanceView.of(r, false));
   }
 
   // ---- helpers ----

@@ -1,9 +1,7 @@
 package dev.ballast.rebalancer.portfolio;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ballast.core.asset.AssetId;
+import dev.ballast.core.store.Columns;
 import dev.ballast.core.portfolio.CustomWeights;
 import dev.ballast.core.portfolio.LedgerEntry;
 import dev.ballast.core.portfolio.Portfolio;
@@ -11,12 +9,11 @@ import dev.ballast.core.portfolio.PortfolioId;
 import dev.ballast.rebalancer.index.IndexId;
 import dev.ballast.rebalancer.order.Order;
 import dev.ballast.rebalancer.order.Side;
+import dev.ballast.rebalancer.store.Json;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,8 +32,6 @@ import org.jdbi.v3.sqlobject.SqlObject;
  */
 interface PortfolioDao extends SqlObject {
 
-  ObjectMapper JSON = new ObjectMapper();
-
   /** A portfolio row with its cash. */
   record Row(Portfolio portfolio, BigDecimal cash) {}
 
@@ -46,7 +41,7 @@ interface PortfolioDao extends SqlObject {
   default PortfolioId insert(String owner, String name, Instant at) {
     return PortfolioId.of(getHandle().createUpdate("INSERT INTO portfolios (owner, name,"
             + " created_at, cash) VALUES (:owner, :name, :at, 0)")
-        .bind("owner", owner).bind("name", name).bind("at", utc(at))
+        .bind("owner", owner).bind("name", name).bind("at", Columns.utc(at))
         .executeAndReturnGeneratedKeys("portfolio_id").mapTo(Long.class).one());
   }
 
@@ -138,7 +133,7 @@ interface PortfolioDao extends SqlObject {
     if (target instanceof Target.Follow f) {
       getHandle().createUpdate("INSERT INTO portfolio_follows (portfolio_id, index_id, since)"
               + " VALUES (:id, :index, :since)")
-          .bind("id", id.value()).bind("index", f.index().value()).bind("since", utc(at))
+          .bind("id", id.value()).bind("index", f.index().value()).bind("since", Columns.utc(at))
           .execute();
     } else if (target instanceof Target.Custom c) {
       var batch = getHandle().prepareBatch("INSERT INTO portfolio_target_weights (portfolio_id,"
@@ -156,7 +151,7 @@ interface PortfolioDao extends SqlObject {
             + " WHERE f.index_id = :index ORDER BY f.portfolio_id")
         .bind("index", index.value())
         .map((rs, ctx) -> new Follower(PortfolioId.of(rs.getLong("portfolio_id")),
-            rs.getString("owner"), instant(rs, "since")))
+            rs.getString("owner"), Columns.instant(rs, "since")))
         .list();
   }
 
@@ -178,7 +173,7 @@ interface PortfolioDao extends SqlObject {
     return getHandle().createUpdate("INSERT INTO portfolio_ledger (portfolio_id, entered_at,"
             + " kind, symbol, quantity, price, fee, cash_delta, rebalance_id) VALUES (:id, :at,"
             + " :kind, :symbol, :quantity, :price, :fee, :cash, :rebalance)")
-        .bind("id", e.portfolio().value()).bind("at", utc(e.at())).bind("kind", e.kind().name())
+        .bind("id", e.portfolio().value()).bind("at", Columns.utc(e.at())).bind("kind", e.kind().name())
         .bind("symbol", e.asset().map(AssetId::symbol).orElse(null))
         .bind("quantity", e.quantity()).bind("price", e.price()).bind("fee", e.feeUsd())
         .bind("cash", e.cashDelta()).bind("rebalance", e.rebalanceId())
@@ -192,6 +187,14 @@ interface PortfolioDao extends SqlObject {
         .bind("id", id.value()).map((rs, ctx) -> entry(rs)).list();
   }
 
+  /** Up to {@code limit} entries with ids above {@code afterId}, in id (entry) order. */
+  default List<LedgerEntry> ledger(PortfolioId id, long afterId, int limit) {
+    return getHandle().createQuery("SELECT * FROM portfolio_ledger WHERE portfolio_id = :id"
+            + " AND entry_id > :after ORDER BY entry_id FETCH FIRST :limit ROWS ONLY")
+        .bind("id", id.value()).bind("after", afterId).bind("limit", limit)
+        .map((rs, ctx) -> entry(rs)).list();
+  }
+
   // ---- rebalances ----
 
   default long insertRebalance(PortfolioRebalance r) {
@@ -200,11 +203,11 @@ interface PortfolioDao extends SqlObject {
             + " drift_band, min_trade_usd, fee_bps, fees, value_before, value_after) VALUES"
             + " (:id, :at, :trigger, :index, :indexRebalance, :weights, :band, :minTrade, :fee,"
             + " :fees, :before, :after)")
-        .bind("id", r.portfolio().value()).bind("at", utc(r.executedAt()))
+        .bind("id", r.portfolio().value()).bind("at", Columns.utc(r.executedAt()))
         .bind("trigger", r.trigger().name())
         .bind("index", r.index().map(IndexId::value).orElse(null))
         .bind("indexRebalance", r.indexRebalanceId().orElse(null))
-        .bind("weights", weightsJson(r.targetWeights())).bind("band", r.driftBand())
+        .bind("weights", Json.writeWeights(r.targetWeights())).bind("band", r.driftBand())
         .bind("minTrade", r.minTradeUsd()).bind("fee", r.feeBps()).bind("fees", r.feesUsd())
         .bind("before", r.valueBeforeUsd()).bind("after", r.valueAfterUsd())
         .executeAndReturnGeneratedKeys("rebalance_id").mapTo(Long.class).one();
@@ -255,7 +258,7 @@ interface PortfolioDao extends SqlObject {
 
   private static Row row(ResultSet rs) throws SQLException {
     return new Row(new Portfolio(PortfolioId.of(rs.getLong("portfolio_id")),
-        rs.getString("owner"), rs.getString("name"), instant(rs, "created_at")),
+        rs.getString("owner"), rs.getString("name"), Columns.instant(rs, "created_at")),
         rs.getBigDecimal("cash").stripTrailingZeros());
   }
 
@@ -265,7 +268,7 @@ interface PortfolioDao extends SqlObject {
     long rebalance = rs.getLong("rebalance_id");
     Long rebalanceId = rs.wasNull() ? null : rebalance;
     return new LedgerEntry(rs.getLong("entry_id"), PortfolioId.of(rs.getLong("portfolio_id")),
-        instant(rs, "entered_at"), LedgerEntry.Kind.valueOf(rs.getString("kind")),
+        Columns.instant(rs, "entered_at"), LedgerEntry.Kind.valueOf(rs.getString("kind")),
         Optional.ofNullable(symbol).map(AssetId::of),
         rs.getBigDecimal("quantity").stripTrailingZeros(),
         price == null ? null : price.stripTrailingZeros(),
@@ -278,43 +281,13 @@ interface PortfolioDao extends SqlObject {
     Optional<Long> indexRebalanceId = rs.wasNull() ? Optional.empty()
         : Optional.of(indexRebalance);
     return new PortfolioRebalance(rs.getLong("rebalance_id"),
-        PortfolioId.of(rs.getLong("portfolio_id")), instant(rs, "executed_at"),
+        PortfolioId.of(rs.getLong("portfolio_id")), Columns.instant(rs, "executed_at"),
         PortfolioRebalance.Trigger.valueOf(rs.getString("trigger_kind")),
         Optional.ofNullable(rs.getString("index_id")).map(IndexId::of), indexRebalanceId,
-        weights(rs.getString("target_weights")), rs.getDouble("drift_band"),
+        Json.readWeights(rs.getString("target_weights")), rs.getDouble("drift_band"),
         rs.getBigDecimal("min_trade_usd").stripTrailingZeros(), rs.getDouble("fee_bps"),
         List.of(), rs.getBigDecimal("fees").stripTrailingZeros(),
         rs.getBigDecimal("value_before").stripTrailingZeros(),
         rs.getBigDecimal("value_after").stripTrailingZeros());
-  }
-
-  private static String weightsJson(Map<AssetId, Double> weights) {
-    Map<String, Double> bySymbol = new TreeMap<>();
-    weights.forEach((a, w) -> bySymbol.put(a.symbol(), w));
-    try {
-      return JSON.writeValueAsString(bySymbol);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write weights " + weights, e);
-    }
-  }
-
-  private static Map<AssetId, Double> weights(String json) throws SQLException {
-    try {
-      Map<String, Double> bySymbol = JSON.readValue(json, new TypeReference<>() {});
-      Map<AssetId, Double> out = new TreeMap<>();
-      bySymbol.forEach((s, w) -> out.put(AssetId.of(s), w));
-      return out;
-    } catch (JsonProcessingException e) {
-      throw new SQLException("stored weights are not JSON: " + json, e);
-    }
-  }
-
-  static LocalDateTime utc(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    LocalDateTime t = rs.getObject(column, LocalDateTime.class);
-    return t == null ? null : t.toInstant(ZoneOffset.UTC);
   }
 }

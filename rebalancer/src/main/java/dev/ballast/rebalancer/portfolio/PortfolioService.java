@@ -156,12 +156,17 @@ public final class PortfolioService implements IndexService.RebalanceListener {
     });
   }
 
-  /** The ledger, oldest first. */
+  /** The whole ledger, oldest first. */
   public List<LedgerEntry> ledger(String owner, PortfolioId id) {
+    return ledger(owner, id, 0, Integer.MAX_VALUE);
+  }
+
+  /** Up to {@code limit} ledger entries with ids above {@code afterId}, oldest first. */
+  public List<LedgerEntry> ledger(String owner, PortfolioId id, long afterId, int limit) {
     return jdbi.inTransaction(h -> {
       PortfolioDao dao = h.attach(PortfolioDao.class);
       dao.find(owner, id).orElseThrow(() -> PortfolioException.notFound(id));
-      return dao.ledger(id);
+      return dao.ledger(id, afterId, limit);
     });
   }
 

@@ -366,8 +366,8 @@ public final class IndexService {
 
   // ---- track record ----
 
-  /** The index's rebalances, newest first, those with an id below {@code beforeId} if given. */
-  public List<StoredRebalance> rebalances(IndexId id, Optional<Long> beforeId, int limit) {
+  /** Up to {@code limit} of the index's rebalances with ids below {@code beforeId}, newest first. */
+  public List<StoredRebalance> rebalances(IndexId id, long beforeId, int limit) {
     return jdbi.withExtension(RebalanceDao.class, dao -> dao.page(id, beforeId, limit));
   }
 
@@ -406,7 +406,7 @@ public final class IndexService {
     Map<AssetId, BigDecimal> prices = new TreeMap<>();
     BigDecimal value = cash;
     for (Map.Entry<AssetId, BigDecimal> h : rebalance.get().holdings().entrySet()) {
-      BigDecimal price = BigDecimal.valueOf(lastClose(panel, h.getKey(), d));
+      BigDecimal price = BigDecimal.valueOf(lastClose(ctx.get(), h.getKey(), d));
       prices.put(h.getKey(), price);
       value = value.add(h.getValue().multiply(price));
     }
@@ -470,7 +470,7 @@ public final class IndexService {
       double value = current.cashAfter().doubleValue();
       double inStablecoins = 0;
       for (Map.Entry<AssetId, BigDecimal> h : current.holdings().entrySet()) {
-        double v = h.getValue().doubleValue() * lastClose(panel, h.getKey(), d);
+        double v = h.getValue().doubleValue() * lastClose(ctx.get(), h.getKey(), d);
         value += v;
         if (stablecoins.contains(h.getKey())) {
           inStablecoins += v;
@@ -512,18 +512,12 @@ public final class IndexService {
     return panel.dayOf(day);
   }
 
-  /** The close of {@code day} or the last one before it: what a held asset is worth. */
-  private static double lastClose(MarketPanel panel, AssetId asset, int day) {
-    int a = panel.indexOf(asset);
-    if (a >= 0) {
-      double[] close = panel.closes(a);
-      for (int d = day; d >= 0; d--) {
-        if (!Double.isNaN(close[d])) {
-          return close[d];
-        }
-      }
-    }
-    return 0;
+  /** The close of {@code day} or the last one before it (0 if none): what a held asset is worth. */
+  private static double lastClose(MarketContext ctx, AssetId asset, int day) {
+    // The context's columns: MarketPanel.closes copies a whole column on every call.
+    int a = ctx.panel().indexOf(asset);
+    double close = a < 0 ? Double.NaN : ctx.precomputed().columns().lastClose(a, day);
+    return Double.isNaN(close) ? 0 : close;
   }
 
   private static double share(BigDecimal part, BigDecimal whole) {

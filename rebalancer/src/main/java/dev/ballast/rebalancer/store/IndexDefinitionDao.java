@@ -1,13 +1,12 @@
 package dev.ballast.rebalancer.store;
 
+import dev.ballast.core.store.Columns;
 import dev.ballast.rebalancer.index.IndexDefinition;
 import dev.ballast.rebalancer.index.IndexDefinitions;
 import dev.ballast.rebalancer.index.IndexId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.SqlObject;
@@ -52,7 +51,7 @@ public interface IndexDefinitionDao extends SqlObject {
         .bind("name", definition.name())
         .bind("definition", IndexDefinitions.toJson(definition))
         .bind("builtIn", builtIn)
-        .bind("now", utc(now))
+        .bind("now", Columns.utc(now))
         .execute();
     return true;
   }
@@ -65,7 +64,7 @@ public interface IndexDefinitionDao extends SqlObject {
         .bind("id", definition.id().value())
         .bind("name", definition.name())
         .bind("definition", IndexDefinitions.toJson(definition))
-        .bind("now", utc(now))
+        .bind("now", Columns.utc(now))
         .execute() == 1;
   }
 
@@ -79,16 +78,8 @@ public interface IndexDefinitionDao extends SqlObject {
     return new StoredIndex(
         IndexDefinitions.parse(rs.getString("definition")),
         rs.getBoolean("built_in"),
-        instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        Columns.instant(rs, "created_at"),
+        Columns.instant(rs, "updated_at"));
   }
 
-  static LocalDateTime utc(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    LocalDateTime t = rs.getObject(column, LocalDateTime.class);
-    return t == null ? null : t.toInstant(ZoneOffset.UTC);
-  }
 }

@@ -1,9 +1,7 @@
 package dev.ballast.rebalancer.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ballast.core.asset.AssetId;
+import dev.ballast.core.store.Columns;
 import dev.ballast.rebalancer.engine.Trigger;
 import dev.ballast.rebalancer.index.IndexId;
 import dev.ballast.rebalancer.regime.Regime;
@@ -29,8 +27,6 @@ import org.jdbi.v3.sqlobject.SqlObject;
  */
 public interface RebalanceDao extends SqlObject {
 
-  ObjectMapper JSON = new ObjectMapper();
-
   /** Stores a rebalance and its holdings (in the caller's transaction); returns it with its id. */
   default StoredRebalance insert(StoredRebalance r) {
     long id = getHandle().createUpdate("INSERT INTO rebalances (index_id, trigger_kind, slot,"
@@ -41,15 +37,15 @@ public interface RebalanceDao extends SqlObject {
             + " :valueBefore, :valueAfter, :cashAfter)")
         .bind("index", r.index().value())
         .bind("trigger", r.trigger().name())
-        .bind("slot", r.slot().map(IndexDefinitionDao::utc).orElse(null))
+        .bind("slot", r.slot().map(Columns::utc).orElse(null))
         .bind("reason", r.reason())
-        .bind("executedAt", IndexDefinitionDao.utc(r.executedAt()))
+        .bind("executedAt", Columns.utc(r.executedAt()))
         .bind("marketDay", r.marketDay())
         .bind("regime", r.regime().name())
         .bind("fraction", r.stablecoinFraction())
         .bind("evidence", r.evidenceJson())
-        .bind("before", weightsJson(r.weightsBefore()))
-        .bind("after", weightsJson(r.weightsAfter()))
+        .bind("before", Json.writeWeights(r.weightsBefore()))
+        .bind("after", Json.writeWeights(r.weightsAfter()))
         .bind("orders", r.ordersJson())
         .bind("notes", String.join("\n", r.notes()))
         .bind("fees", r.fees())
@@ -79,7 +75,7 @@ public interface RebalanceDao extends SqlObject {
     return getHandle().createQuery("SELECT COUNT(*) FROM rebalances WHERE index_id = :index"
             + " AND trigger_kind = :trigger AND slot = :slot")
         .bind("index", index.value()).bind("trigger", trigger.name())
-        .bind("slot", IndexDefinitionDao.utc(slot))
+        .bind("slot", Columns.utc(slot))
         .mapTo(Integer.class).one() > 0;
   }
 
@@ -97,17 +93,15 @@ public interface RebalanceDao extends SqlObject {
         .map((rs, ctx) -> map(rs)).findOne().map(this::withHoldings);
   }
 
-  /** The index's rebalances, newest first, those with an id below {@code beforeId} if given. */
-  default List<StoredRebalance> page(IndexId index, Optional<Long> beforeId, int limit) {
+  /** The index's rebalances, newest first, those with an id below {@code beforeId}. */
+  default List<StoredRebalance> page(IndexId index, long beforeId, int limit) {
     List<StoredRebalance> rows = getHandle().createQuery("SELECT * FROM rebalances"
             + " WHERE index_id = :index AND rebalance_id < :before"
             + " ORDER BY rebalance_id DESC FETCH FIRST :limit ROWS ONLY")
-        .bind("index", index.value()).bind("before", beforeId.orElse(Long.MAX_VALUE))
+        .bind("index", index.value()).bind("before", beforeId)
         .bind("limit", limit)
         .map((rs, ctx) -> map(rs)).list();
-    List<StoredRebalance> out = new ArrayList<>(rows.size());
-    rows.forEach(r -> out.add(withHoldings(r)));
-    return out;
+    return withHoldings(rows);
   }
 
   /** Every rebalance of the index whose market day is in the range, oldest first. */
@@ -117,9 +111,7 @@ public interface RebalanceDao extends SqlObject {
             + " ORDER BY market_day, rebalance_id")
         .bind("index", index.value()).bind("from", from).bind("to", to)
         .map((rs, ctx) -> map(rs)).list();
-    List<StoredRebalance> out = new ArrayList<>(rows.size());
-    rows.forEach(r -> out.add(withHoldings(r)));
-    return out;
+    return withHoldings(rows);
   }
 
   default long count(IndexId index) {
@@ -128,17 +120,32 @@ public interface RebalanceDao extends SqlObject {
   }
 
   private StoredRebalance withHoldings(StoredRebalance r) {
-    Map<AssetId, BigDecimal> holdings = new HashMap<>();
-    getHandle().createQuery(
-            "SELECT symbol, quantity FROM index_holdings WHERE rebalance_id = :id")
-        .bind("id", r.id())
-        .map((rs, ctx) -> holdings.put(AssetId.of(rs.getString("symbol")),
-            rs.getBigDecimal("quantity").stripTrailingZeros()))
+    return withHoldings(List.of(r)).get(0);
+  }
+
+  /** The rebalances with their holdings, read in one query rather than one per rebalance. */
+  private List<StoredRebalance> withHoldings(List<StoredRebalance> rows) {
+    if (rows.isEmpty()) {
+      return rows;
+    }
+    Map<Long, Map<AssetId, BigDecimal>> holdings = new HashMap<>();
+    getHandle().createQuery("SELECT rebalance_id, symbol, quantity FROM index_holdings"
+            + " WHERE rebalance_id IN (<ids>)")
+        .bindList("ids", rows.stream().map(StoredRebalance::id).toList())
+        .map((rs, ctx) -> holdings
+            .computeIfAbsent(rs.getLong("rebalance_id"), id -> new HashMap<>())
+            .put(AssetId.of(rs.getString("symbol")),
+                rs.getBigDecimal("quantity").stripTrailingZeros()))
         .list();
-    return new StoredRebalance(r.id(), r.index(), r.trigger(), r.slot(), r.reason(),
-        r.executedAt(), r.marketDay(), r.regime(), r.stablecoinFraction(), r.evidenceJson(),
-        r.weightsBefore(), r.weightsAfter(), r.ordersJson(), r.notes(), r.fees(),
-        r.valueBefore(), r.valueAfter(), r.cashAfter(), holdings);
+    List<StoredRebalance> out = new ArrayList<>(rows.size());
+    for (StoredRebalance r : rows) {
+      out.add(new StoredRebalance(r.id(), r.index(), r.trigger(), r.slot(), r.reason(),
+          r.executedAt(), r.marketDay(), r.regime(), r.stablecoinFraction(), r.evidenceJson(),
+          r.weightsBefore(), r.weightsAfter(), r.ordersJson(), r.notes(), r.fees(),
+          r.valueBefore(), r.valueAfter(), r.cashAfter(),
+          holdings.getOrDefault(r.id(), Map.of())));
+    }
+    return out;
   }
 
   private static StoredRebalance map(ResultSet rs) throws SQLException {
@@ -147,15 +154,15 @@ public interface RebalanceDao extends SqlObject {
         rs.getLong("rebalance_id"),
         IndexId.of(rs.getString("index_id")),
         Trigger.valueOf(rs.getString("trigger_kind")),
-        Optional.ofNullable(IndexDefinitionDao.instant(rs, "slot")),
+        Optional.ofNullable(Columns.instant(rs, "slot")),
         rs.getString("reason"),
-        IndexDefinitionDao.instant(rs, "executed_at"),
+        Columns.instant(rs, "executed_at"),
         rs.getObject("market_day", LocalDate.class),
         Regime.valueOf(rs.getString("regime")),
         rs.getDouble("stablecoin_fraction"),
         rs.getString("evidence"),
-        weights(rs.getString("weights_before")),
-        weights(rs.getString("weights_after")),
+        Json.readWeights(rs.getString("weights_before")),
+        Json.readWeights(rs.getString("weights_after")),
         rs.getString("orders"),
         notes.isEmpty() ? List.of() : Arrays.asList(notes.split("\n")),
         rs.getBigDecimal("fees").stripTrailingZeros(),
@@ -163,26 +170,5 @@ public interface RebalanceDao extends SqlObject {
         rs.getBigDecimal("value_after").stripTrailingZeros(),
         rs.getBigDecimal("cash_after").stripTrailingZeros(),
         Map.of());
-  }
-
-  private static String weightsJson(Map<AssetId, Double> weights) {
-    Map<String, Double> bySymbol = new TreeMap<>();
-    weights.forEach((a, w) -> bySymbol.put(a.symbol(), w));
-    try {
-      return JSON.writeValueAsString(bySymbol);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write weights " + weights, e);
-    }
-  }
-
-  private static Map<AssetId, Double> weights(String json) throws SQLException {
-    try {
-      Map<String, Double> bySymbol = JSON.readValue(json, new TypeReference<>() {});
-      Map<AssetId, Double> out = new HashMap<>();
-      bySymbol.forEach((s, w) -> out.put(AssetId.of(s), w));
-      return out;
-    } catch (JsonProcessingException e) {
-      throw new SQLException("stored weights are not JSON: " + json, e);
-    }
   }
 }
