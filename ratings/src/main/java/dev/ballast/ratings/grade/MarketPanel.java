@@ -176,6 +176,18 @@ public final class MarketPanel {
     return start.plusDays(day);
   }
 
+  /**
+   * Checks a day index.
+   *
+   * @throws IllegalArgumentException if {@code day} is not a day of this panel
+   */
+  public void requireDay(int day) {
+    if (day < 0 || day >= days) {
+      throw new IllegalArgumentException(
+          "day must be in [0, " + days + ") of the panel, was " + day);
+    }
+  }
+
   /** The day index of {@code date}, or -1 when it is outside the panel. */
   public int dayOf(LocalDate date) {
     long d = date.toEpochDay() - start.toEpochDay();

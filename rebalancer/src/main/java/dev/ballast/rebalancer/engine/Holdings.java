@@ -55,10 +55,7 @@ public record Holdings(Map<AssetId, BigDecimal> quantities, BigDecimal cash) {
    */
   public BigDecimal value(MarketPanel panel, int day) {
     Objects.requireNonNull(panel, "panel");
-    if (day < 0 || day >= panel.days()) {
-      throw new IllegalArgumentException(
-          "day must be in [0, " + panel.days() + ") of the panel, was " + day);
-    }
+    panel.requireDay(day);
     BigDecimal value = cash;
     for (Map.Entry<AssetId, BigDecimal> e : quantities.entrySet()) {
       int a = panel.indexOf(e.getKey());

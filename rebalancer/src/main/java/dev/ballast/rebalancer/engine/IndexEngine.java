@@ -124,10 +124,7 @@ public final class IndexEngine {
     Objects.requireNonNull(current, "current");
     Objects.requireNonNull(settings, "settings");
     MarketPanel panel = ctx.panel();
-    if (day < 0 || day >= panel.days()) {
-      throw new IllegalArgumentException(
-          "day must be in [0, " + panel.days() + ") of the panel, was " + day);
-    }
+    panel.requireDay(day);
     if (!settings.regime().equals(ctx.regimes().settings())) {
       throw new IllegalArgumentException("settings.regime differs from the settings the context's"
           + " regime history was computed with: build the context with the same RegimeSettings");

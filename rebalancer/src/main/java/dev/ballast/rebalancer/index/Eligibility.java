@@ -106,7 +106,7 @@ public final class Eligibility {
     Objects.requireNonNull(members, "members");
     Objects.requireNonNull(rules, "rules");
     MarketPanel panel = columns.panel();
-    requireDay(panel, day);
+    panel.requireDay(day);
     if (rules.minInvestorGrade() != null) {
       requireGrades(panel, investorGrades, "universe.minInvestorGrade");
     }
@@ -223,13 +223,6 @@ public final class Eligibility {
       }
     }
     return null;
-  }
-
-  static void requireDay(MarketPanel panel, int day) {
-    if (day < 0 || day >= panel.days()) {
-      throw new IllegalArgumentException(
-          "day must be in [0, " + panel.days() + ") of the panel, was " + day);
-    }
   }
 
   static void requireGrades(MarketPanel panel, double[] grades, String neededBy) {

@@ -74,7 +74,7 @@ public final class IndexMethodology {
     Objects.requireNonNull(columns, "columns");
     Objects.requireNonNull(currentMembers, "currentMembers");
     MarketPanel panel = columns.panel();
-    Eligibility.requireDay(panel, day);
+    panel.requireDay(day);
     if (definition.needsInvestorGrades()) {
       Eligibility.requireGrades(panel, investorGrades, "index " + definition.id());
     }

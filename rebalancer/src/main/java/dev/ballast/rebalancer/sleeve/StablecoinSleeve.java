@@ -45,9 +45,7 @@ public final class StablecoinSleeve {
   public static SleeveWeights weights(List<Asset> stablecoins, PanelColumns columns, int day,
       PegReport pegs, SleeveSettings s, Set<AssetId> currentlyHeld) {
     MarketPanel panel = columns.panel();
-    if (day < 0 || day >= panel.days()) {
-      throw new IllegalArgumentException("day must be in [0, " + panel.days() + "), was " + day);
-    }
+    panel.requireDay(day);
     Set<AssetId> assessed = Set.copyOf(pegs.assets());
     List<String> exclusions = new ArrayList<>();
     List<AssetId> ids = new ArrayList<>();
