@@ -10,6 +10,7 @@ import dev.ballast.api.auth.ApiKeys;
 import dev.ballast.api.auth.AuthFeature;
 import dev.ballast.api.auth.AuthSettings;
 import dev.ballast.api.auth.ClientAddressFilter;
+import dev.ballast.api.auth.Gate;
 import dev.ballast.api.docs.DocsResource;
 import dev.ballast.api.docs.OpenApiDocument;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,6 +18,7 @@ import dev.ballast.api.idempotency.Idempotency;
 import dev.ballast.api.quote.CachedQuoteSource;
 import dev.ballast.api.quote.QuoteCache;
 import dev.ballast.api.quote.QuoteSettings;
+import dev.ballast.api.resources.FastPaths;
 import dev.ballast.api.resources.KeyResource;
 import dev.ballast.api.resources.PingResource;
 import dev.ballast.api.resources.PortfolioResource;
@@ -26,6 +28,7 @@ import dev.ballast.core.store.StoredQuoteSource;
 import dev.ballast.rebalancer.portfolio.PortfolioService;
 import dev.ballast.rebalancer.schedule.IndexService;
 import io.dropwizard.jackson.Jackson;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.dropwizard.DropwizardExports;
@@ -36,6 +39,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.BooleanSupplier;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 
@@ -89,6 +93,12 @@ final class ApiFeatures {
 
       @Provides
       @Singleton
+      Gate gate(ApiKeys keys, AuthSettings settings) {
+        return new Gate(keys, settings);
+      }
+
+      @Provides
+      @Singleton
       ApiKeys apiKeys(Jdbi jdbi, Clock clock, AuthSettings settings) {
         return new ApiKeys(jdbi, clock,
             Duration.ofNanos(settings.getKeyCacheTtl().toNanoseconds()), Ticker.systemTicker());
@@ -96,12 +106,23 @@ final class ApiFeatures {
     };
   }
 
-  /** Registers filters, resources and servlets. */
-  static void register(BallastConfiguration config, Environment environment, Injector injector) {
+  /**
+   * Registers filters, resources and servlets.
+   *
+   * @param loading true while the first market data is loading (the fast paths stand aside)
+   */
+  static void register(BallastConfiguration config, Environment environment, Injector injector,
+      BooleanSupplier loading) {
     environment.servlets().addFilter("client-address", new ClientAddressFilter())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-    environment.jersey().register(
-        new AuthFeature(injector.getInstance(ApiKeys.class), config.getAuth()));
+    if (config.getQuotes().isFastPath() && jerseyAtRoot(config)) {
+      environment.servlets().addFilter("fast-paths", new FastPaths(
+              injector.getInstance(Gate.class), injector.getInstance(QuoteCache.class),
+              injector.getInstance(Clock.class), environment.getObjectMapper(), loading,
+              environment.metrics().counter(FastPaths.SERVED_METRIC)))
+          .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+    }
+    environment.jersey().register(new AuthFeature(injector.getInstance(Gate.class)));
     environment.jersey().register(RolesAllowedDynamicFeature.class);
     for (Class<?> resource : List.of(PingResource.class, QuoteResource.class,
         KeyResource.class, PortfolioResource.class)) {
@@ -115,5 +136,11 @@ final class ApiFeatures {
     prometheus.register(new DropwizardExports(environment.metrics()));
     environment.admin().addServlet("prometheus", new MetricsServlet(prometheus))
         .addMapping("/prometheus");
+  }
+
+  /** Whether Jersey serves the application's root, where the fast paths answer for it. */
+  private static boolean jerseyAtRoot(BallastConfiguration config) {
+    return !(config.getServerFactory() instanceof AbstractServerFactory server)
+        || server.getJerseyRootPath().map("/*"::equals).orElse(true);
   }
 }

@@ -141,6 +141,6 @@ public class BallastApplication extends Application<BallastConfiguration> {
         IndexResource.class, MarketResource.class, BacktestResource.class)) {
       environment.jersey().register(injector.getInstance(resource));
     }
-    ApiFeatures.register(config, environment, injector);
+    ApiFeatures.register(config, environment, injector, loading);
   }
 }

@@ -10,15 +10,22 @@ import dev.ballast.core.store.Database;
 import dev.ballast.core.store.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -138,6 +145,48 @@ abstract class AuthApiContract {
   @Test
   void anOverlongKeyIsUnauthorized() throws Exception {
     assertProblem(get("/v1/assets", "bk_" + "A".repeat(2000)), 401, "X-API-Key");
+  }
+
+  @Test
+  void aRefusedRequestWithABodyKeepsTheConnectionAlive() throws Exception {
+    String body = "{\"name\":\"" + "x".repeat(20_000) + "\"}";
+    try (Socket socket = new Socket("127.0.0.1", app().getLocalPort())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      for (String key : List.of("", "X-API-Key: bk_notakey\r\n", "X-API-Key: " + analyst
+          + "\r\n")) {
+        // The body arrives in two parts, as from a slow client: the refusal is decided on the
+        // headers, before the second part is there.
+        out.write(("POST /v1/portfolios HTTP/1.1\r\nHost: localhost\r\n" + key
+            + "Content-Type: application/json\r\nContent-Length: " + body.length()
+            + "\r\n\r\n" + body.substring(0, 100)).getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        Thread.sleep(300);
+        out.write(body.substring(100).getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String refusal = readResponse(in);
+        assertThat(refusal).as(key).matches("(?s)HTTP/1.1 40[13] .*")
+            .doesNotContainIgnoringCase("connection: close");
+      }
+      out.write("GET /v1/ping HTTP/1.1\r\nHost: localhost\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(readResponse(in)).startsWith("HTTP/1.1 200 ").endsWith("{\"status\":\"ok\"}");
+    }
+  }
+
+  /** One HTTP/1.1 response with a Content-Length body, as text. */
+  private static String readResponse(InputStream in) throws Exception {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int c = in.read();
+      assertThat(c).as("the connection stayed open; got so far: " + head).isNotNegative();
+      head.append((char) c);
+    }
+    Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+    int n = length.find() ? Integer.parseInt(length.group(1)) : 0;
+    return head + new String(in.readNBytes(n), StandardCharsets.UTF_8);
   }
 
   @Test

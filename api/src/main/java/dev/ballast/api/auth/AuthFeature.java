@@ -18,14 +18,10 @@ import java.util.Set;
  */
 public final class AuthFeature implements DynamicFeature {
 
-  private final ApiKeys keys;
-  private final RateLimiter limiter;
-  private final boolean publicMarketData;
+  private final Gate gate;
 
-  public AuthFeature(ApiKeys keys, AuthSettings settings) {
-    this.keys = keys;
-    this.limiter = new RateLimiter(settings.getRateLimits());
-    this.publicMarketData = settings.isPublicMarketData();
+  public AuthFeature(Gate gate) {
+    this.gate = gate;
   }
 
   @Override
@@ -33,14 +29,14 @@ public final class AuthFeature implements DynamicFeature {
     Method method = resource.getResourceMethod();
     AnnotatedElement source = method.isAnnotationPresent(PermitAll.class)
         || method.isAnnotationPresent(RolesAllowed.class) ? method : resource.getResourceClass();
-    AuthFilter.Access access = AuthFilter.Access.MARKET_DATA;
+    Gate.Access access = Gate.Access.MARKET_DATA;
     Set<String> roles = Set.of();
     if (source.isAnnotationPresent(PermitAll.class)) {
-      access = AuthFilter.Access.PUBLIC;
+      access = Gate.Access.PUBLIC;
     } else if (source.isAnnotationPresent(RolesAllowed.class)) {
-      access = AuthFilter.Access.ROLES;
+      access = Gate.Access.ROLES;
       roles = Set.of(source.getAnnotation(RolesAllowed.class).value());
     }
-    context.register(new AuthFilter(keys, limiter, access, roles, publicMarketData));
+    context.register(new AuthFilter(gate, access, roles));
   }
 }

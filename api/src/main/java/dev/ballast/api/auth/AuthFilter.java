@@ -1,103 +1,76 @@
 package dev.ballast.api.auth;
 
-import dev.ballast.api.errors.Problem;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.Principal;
 import java.util.Set;
 
 /**
- * Authenticates a request by its {@value #HEADER} header, applies the rate limit, and admits it
- * to one resource method by that method's {@link Access}. A presented key must be valid
- * everywhere (a typo should not silently make a client anonymous). Installed per method by
- * {@link AuthFeature}.
+ * Applies the {@link Gate} to one resource method, with that method's {@link Gate.Access}:
+ * aborts refused requests with the gate's problem, and hands admitted keys to the resource as
+ * its {@code SecurityContext}. Installed per method by {@link AuthFeature}.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class AuthFilter implements ContainerRequestFilter {
 
-  static final String HEADER = "X-API-Key";
+  /**
+   * The most of a refused request's body that is read and dropped, so that the client's
+   * keep-alive connection survives the refusal; a larger body closes the connection instead.
+   */
+  static final int DRAIN_LIMIT = 64 * 1024;
 
-  /** Who may call a resource method. */
-  enum Access {
-    /** Anyone ({@code @PermitAll}): ping, the API documents. */
-    PUBLIC,
-    /** Anyone while market data is public, else any key: resources that name no role. */
-    MARKET_DATA,
-    /** A key of one of the roles named by {@code @RolesAllowed}. */
-    ROLES
-  }
-
-  private final ApiKeys keys;
-  private final RateLimiter limiter;
-  private final Access access;
+  private final Gate gate;
+  private final Gate.Access access;
   private final Set<String> roles;
-  private final boolean publicMarketData;
 
-  AuthFilter(ApiKeys keys, RateLimiter limiter, Access access, Set<String> roles,
-      boolean publicMarketData) {
-    this.keys = keys;
-    this.limiter = limiter;
+  AuthFilter(Gate gate, Gate.Access access, Set<String> roles) {
+    this.gate = gate;
     this.access = access;
     this.roles = roles;
-    this.publicMarketData = publicMarketData;
   }
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String presented = request.getHeaderString(HEADER);
-    String address = String.valueOf(request.getProperty(ClientAddressFilter.ATTRIBUTE));
-    ApiPrincipal principal = null;
-    if (presented != null) {
-      principal = keys.authenticate(presented.strip()).orElse(null);
-      if (principal == null) {
-        // A wrong key spends the address's anonymous allowance: guessing is throttled too.
-        if (!tooMany(request, limiter.acquire(null, address), null)) {
-          request.abortWith(unauthorized("the " + HEADER + " header does not hold a valid,"
-              + " active API key"));
-        }
-        return;
-      }
-    }
-    if (tooMany(request, limiter.acquire(principal, address), principal)) {
+    Gate.Admission admission = gate.admit(request.getHeaderString(Gate.HEADER),
+        String.valueOf(request.getProperty(ClientAddressFilter.ATTRIBUTE)), access, roles);
+    if (!admission.admitted()) {
+      drain(request);
+      Response.ResponseBuilder refusal = Response.fromResponse(admission.refusal().toResponse());
+      admission.headers().forEach(refusal::header);
+      request.abortWith(refusal.build());
       return;
     }
-    if (principal == null) {
-      if (access == Access.ROLES || (access == Access.MARKET_DATA && !publicMarketData)) {
-        request.abortWith(unauthorized("this endpoint needs an API key in the " + HEADER
-            + " header"));
-      }
-      return;
+    if (admission.principal() != null) {
+      request.setSecurityContext(new KeySecurityContext(admission.principal(),
+          request.getSecurityContext().isSecure()));
     }
-    if (access == Access.ROLES && !roles.contains(principal.role().id())) {
-      request.abortWith(Problem.of(Response.Status.FORBIDDEN, "this endpoint is for the role(s) "
-          + String.join(", ", roles) + "; this key's role is " + principal.role().id(),
-          HEADER).toResponse());
-      return;
-    }
-    request.setSecurityContext(new KeySecurityContext(principal,
-        request.getSecurityContext().isSecure()));
   }
 
-  /** Aborts with 429 if the limiter said to wait; returns whether it did. */
-  private static boolean tooMany(ContainerRequestContext request, long wait,
-      ApiPrincipal principal) {
-    if (wait <= 0) {
-      return false;
+  /**
+   * Reads and drops up to {@link #DRAIN_LIMIT} bytes of the body: an aborted request's unread
+   * body would make the server close the connection, and the client's next request on it fail.
+   */
+  private static void drain(ContainerRequestContext request) {
+    if (!request.hasEntity()) {
+      return;
     }
-    request.abortWith(Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS,
-            "rate limit exceeded for this " + (principal == null ? "client address" : "API key")
-                + "; retry in " + wait + " s", null).toResponse())
-        .header("Retry-After", Long.toString(wait)).build());
-    return true;
-  }
-
-  private static Response unauthorized(String detail) {
-    return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, detail, HEADER)
-        .toResponse()).header("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"").build();
+    InputStream body = request.getEntityStream();
+    byte[] buffer = new byte[8192];
+    try {
+      for (int left = DRAIN_LIMIT, n; left > 0
+          && (n = body.read(buffer, 0, Math.min(buffer.length, left))) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      // The client went away or sent a broken body: the connection closes either way, and the
+      // refusal stands.
+    }
   }
 
   /** The key behind a request, for {@code @Context SecurityContext}. */
@@ -120,7 +93,7 @@ final class AuthFilter implements ContainerRequestFilter {
 
     @Override
     public String getAuthenticationScheme() {
-      return HEADER;
+      return Gate.HEADER;
     }
   }
 }

@@ -71,7 +71,8 @@ final class Params {
     for (String name : uri.getQueryParameters().keySet()) {
       if (!allowed.contains(name)) {
         throw ProblemException.badRequest(name, "unknown query parameter \"" + abbreviate(name)
-            + "\"; this endpoint takes " + String.join(", ", new java.util.TreeSet<>(allowed)));
+            + "\"; this endpoint takes " + (allowed.isEmpty() ? "none"
+                : String.join(", ", new java.util.TreeSet<>(allowed))));
       }
     }
   }

@@ -14,13 +14,14 @@ import java.nio.charset.StandardCharsets;
 @PermitAll
 public final class PingResource {
 
-  private static final byte[] OK = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+  static final byte[] OK = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+  static final String CACHE_CONTROL = "no-store";
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Liveness: always {\"status\":\"ok\"} while the server takes requests")
   public Response ping() {
-    return Response.ok(OK, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
+    return Response.ok(OK, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", CACHE_CONTROL)
         .build();
   }
 }

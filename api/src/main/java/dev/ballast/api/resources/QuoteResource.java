@@ -50,6 +50,8 @@ public final class QuoteResource {
 
   private static final byte[] LIST_START = "{\"quotes\":[".getBytes(StandardCharsets.UTF_8);
   private static final byte[] LIST_END = "]}".getBytes(StandardCharsets.UTF_8);
+  /** Seconds a client should wait after a 503 for a quote. */
+  static final String RETRY_AFTER = "5";
 
   private final QuoteCache cache;
   private final Clock clock;
@@ -83,10 +85,9 @@ public final class QuoteResource {
     try {
       quote = cache.get(id);
     } catch (QuoteUnavailableException e) {
-      return unavailable(e);
+      return unavailableResponse(e);
     }
-    CachedQuote q = quote.orElseThrow(() -> ProblemException.notFound("symbol",
-        "no quote for " + id + ": no such asset, or no price of it is known"));
+    CachedQuote q = quote.orElseThrow(() -> new ProblemException(noQuote(id)));
     return answer(q.etag(), cache.maxAgeSeconds(q), ifNoneMatch, () -> q.json(clock.instant()));
   }
 
@@ -109,10 +110,10 @@ public final class QuoteResource {
     try {
       found = cache.getAll(ids);
     } catch (QuoteUnavailableException e) {
-      return unavailable(e);
+      return unavailableResponse(e);
     } catch (CompletionException e) {
       if (e.getCause() instanceof QuoteUnavailableException u) {
-        return unavailable(u);
+        return unavailableResponse(u);
       }
       throw e;
     }
@@ -171,9 +172,25 @@ public final class QuoteResource {
     return List.copyOf(ids);
   }
 
+  /** The 404 problem for a symbol without a quote. */
+  static Problem noQuote(AssetId id) {
+    return Problem.of(Response.Status.NOT_FOUND, "no quote for " + id
+        + ": no such asset, or no price of it is known", "symbol");
+  }
+
+  /** The 503 problem for a failed source with no quote known; sent with {@link #RETRY_AFTER}. */
+  static Problem unavailable(QuoteUnavailableException e) {
+    return Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage() + "; retry later",
+        null);
+  }
+
+  static String cacheControl(long maxAgeSeconds) {
+    return "max-age=" + maxAgeSeconds;
+  }
+
   private static Response answer(String etag, long maxAge, String ifNoneMatch,
       Supplier<byte[]> body) {
-    String cacheControl = "max-age=" + maxAge;
+    String cacheControl = cacheControl(maxAge);
     if (matches(ifNoneMatch, etag)) {
       return Response.notModified().header(HttpHeaders.ETAG, etag)
           .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
@@ -201,10 +218,9 @@ public final class QuoteResource {
     return tag.startsWith("W/") ? tag.substring(2) : tag;
   }
 
-  private static Response unavailable(QuoteUnavailableException e) {
-    return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-            e.getMessage() + "; retry later", null).toResponse())
-        .header("Retry-After", "5").build();
+  private static Response unavailableResponse(QuoteUnavailableException e) {
+    return Response.fromResponse(unavailable(e).toResponse()).header("Retry-After", RETRY_AFTER)
+        .build();
   }
 
   /** The JSON of one quote, for the API document; the resource writes it as prepared bytes. */
