@@ -209,6 +209,13 @@ class JarIT {
     Result badDate = run("grade", "--from", "2024-13-01");
     assertThat(badDate.exit()).isNotZero();
     assertThat(badDate.stderr()).contains("--from must be a date").doesNotContain("\tat ");
+
+    Path nowhere = Files.writeString(workDir.resolve("nowhere.yml"), "database: {driverClass:"
+        + " org.postgresql.Driver, url: 'jdbc:postgresql://127.0.0.1:1/none', user: x}\n");
+    Result noDatabase = run("list-keys", "-c", nowhere.toString());
+    assertThat(noDatabase.exit()).isNotZero();
+    assertThat(noDatabase.stderr()).contains("error: cannot use the database")
+        .contains("127.0.0.1:1").doesNotContain("\tat ");
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
+import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,13 +51,27 @@ public abstract class DatabaseCommand extends ConfiguredCommand<BallastConfigura
     // A command's output is its report; the configured log level is for the server.
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(Level.WARN);
+    // The pool logs a failed first connection with its stack trace; the command says it in a line.
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.tomcat.jdbc.pool"))
+        .setLevel(Level.OFF);
     ManagedDataSource dataSource =
         config.getDataSourceFactory().build(new MetricRegistry(), getName());
     try {
-      Database.migrate(dataSource);
+      migrate(dataSource, config);
       run(bootstrap, namespace, new Context(Database.jdbi(dataSource), config));
     } finally {
       dataSource.stop();
+    }
+  }
+
+  /** Brings the schema up to date; a database that cannot be used is a message, not a trace. */
+  private static void migrate(ManagedDataSource dataSource, BallastConfiguration config) {
+    try {
+      Database.migrate(dataSource);
+    } catch (FlywayException e) {
+      String reason = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
+      throw new CommandFailure("cannot use the database " + config.getDataSourceFactory().getUrl()
+          + ": " + reason);
     }
   }
 
