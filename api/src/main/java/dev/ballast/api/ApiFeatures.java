@@ -14,6 +14,7 @@ import dev.ballast.api.docs.DocsResource;
 import dev.ballast.api.docs.OpenApiDocument;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ballast.api.idempotency.Idempotency;
+import dev.ballast.api.idempotency.IdempotencySettings;
 import dev.ballast.api.quote.CachedQuoteSource;
 import dev.ballast.api.quote.QuoteCache;
 import dev.ballast.api.quote.QuoteSettings;
@@ -55,6 +56,7 @@ final class ApiFeatures {
       protected void configure() {
         bind(QuoteSettings.class).toInstance(config.getQuotes());
         bind(AuthSettings.class).toInstance(config.getAuth());
+        bind(IdempotencySettings.class).toInstance(config.getIdempotency());
       }
 
       @Provides
@@ -82,9 +84,10 @@ final class ApiFeatures {
 
       @Provides
       @Singleton
-      Idempotency idempotency(Jdbi jdbi, Clock clock) {
+      Idempotency idempotency(Jdbi jdbi, Clock clock, IdempotencySettings settings) {
         return new Idempotency(jdbi, Jackson.newObjectMapper()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), clock);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), clock,
+            Duration.ofNanos(settings.getRetention().toNanoseconds()));
       }
 
       @Provides

@@ -71,7 +71,10 @@ public class BallastApplication extends Application<BallastConfiguration> {
     bootstrap.addCommand(new RevokeKeyCommand());
   }
 
-  /** What this process schedules: grading and the indices, each unless disabled. */
+  /**
+   * What this process schedules: grading, the indices and the purge of expired idempotency
+   * keys, each unless disabled.
+   */
   private static Scheduling.Settings schedulingSettings(
       BallastConfiguration config, DataSource dataSource) {
     return new Scheduling.Settings(
@@ -79,6 +82,8 @@ public class BallastApplication extends Application<BallastConfiguration> {
             ? Optional.of(config.getGrading().getSchedule()) : Optional.empty(),
         config.getIndices().isEnabled()
             ? Optional.of(config.getIndices().getCheckSchedule()) : Optional.empty(),
+        config.getIdempotency().isPurgeEnabled()
+            ? Optional.of(config.getIdempotency().getPurgeSchedule()) : Optional.empty(),
         Scheduling.clusterable(dataSource));
   }
 
@@ -105,6 +110,7 @@ public class BallastApplication extends Application<BallastConfiguration> {
     Ratings.settings(config.getGrading()); // a bad weight fails the start, not a later run
     validateCron("grading.schedule", config.getGrading().getSchedule());
     validateCron("indices.checkSchedule", config.getIndices().getCheckSchedule());
+    validateCron("idempotency.purgeSchedule", config.getIdempotency().getPurgeSchedule());
     Indices.engineSettings(config.getIndices()); // bad stablecoin fractions fail the start
     Injector injector = Guice.createInjector(new BallastModule(jdbi, clock, config.getGrading(),
         config.getIndices(), schedulingSettings(config, dataSource), dataSource),
