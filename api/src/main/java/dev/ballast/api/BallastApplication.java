@@ -3,6 +3,8 @@ package dev.ballast.api;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import dev.ballast.api.cli.BacktestCommand;
 import dev.ballast.api.cli.CreateKeyCommand;
 import dev.ballast.api.cli.EvaluateCommand;
@@ -50,6 +52,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public class BallastApplication extends Application<BallastConfiguration> {
 
+  private volatile Injector injector;
+
   @Override
   public String getName() {
     return "ballast";
@@ -69,6 +73,19 @@ public class BallastApplication extends Application<BallastConfiguration> {
     bootstrap.addCommand(new CreateKeyCommand());
     bootstrap.addCommand(new ListKeysCommand());
     bootstrap.addCommand(new RevokeKeyCommand());
+  }
+
+  /**
+   * Bindings that replace the defaults: none here. A subclass may replace one, such as the
+   * {@code QuoteSource} (the tests put one there that they can make fail).
+   */
+  protected Module overrides() {
+    return Modules.EMPTY_MODULE;
+  }
+
+  /** The process's injector, once {@link #run} has made it; for tests. */
+  Injector injector() {
+    return injector;
   }
 
   /**
@@ -112,9 +129,10 @@ public class BallastApplication extends Application<BallastConfiguration> {
     validateCron("indices.checkSchedule", config.getIndices().getCheckSchedule());
     validateCron("idempotency.purgeSchedule", config.getIdempotency().getPurgeSchedule());
     Indices.engineSettings(config.getIndices()); // bad stablecoin fractions fail the start
-    Injector injector = Guice.createInjector(new BallastModule(jdbi, clock, config.getGrading(),
-        config.getIndices(), schedulingSettings(config, dataSource), dataSource),
-        ApiFeatures.module(config));
+    Injector injector = Guice.createInjector(Modules.override(new BallastModule(jdbi, clock,
+        config.getGrading(), config.getIndices(), schedulingSettings(config, dataSource),
+        dataSource), ApiFeatures.module(config)).with(overrides()));
+    this.injector = injector;
     injector.getInstance(IndexService.class).installBuiltIns();
 
     Scheduling scheduling = injector.getInstance(Scheduling.class);
