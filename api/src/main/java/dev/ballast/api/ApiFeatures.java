@@ -15,7 +15,6 @@ import dev.ballast.api.docs.OpenApiDocument;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ballast.api.idempotency.Idempotency;
 import dev.ballast.api.idempotency.IdempotencySettings;
-import dev.ballast.api.quote.CachedQuoteSource;
 import dev.ballast.api.quote.QuoteCache;
 import dev.ballast.api.quote.QuoteSettings;
 import dev.ballast.api.resources.KeyResource;
@@ -24,6 +23,7 @@ import dev.ballast.api.resources.PortfolioResource;
 import dev.ballast.api.resources.QuoteResource;
 import dev.ballast.core.price.QuoteSource;
 import dev.ballast.core.store.StoredQuoteSource;
+import dev.ballast.rebalancer.portfolio.PortfolioQuotes;
 import dev.ballast.rebalancer.portfolio.PortfolioService;
 import dev.ballast.rebalancer.schedule.IndexService;
 import io.dropwizard.jackson.Jackson;
@@ -75,9 +75,12 @@ final class ApiFeatures {
       @Singleton
       PortfolioService portfolioService(Jdbi jdbi, QuoteCache cache, IndexService indices,
           Clock clock) {
-        // Valued and filled at the cached quotes; follows every stored index rebalance.
-        PortfolioService service = new PortfolioService(jdbi, new CachedQuoteSource(cache),
-            indices, clock, PortfolioService.Settings.defaults());
+        // Valued and filled at the cached quotes, never filled at stale ones (the cache says
+        // which); follows every stored index rebalance.
+        PortfolioQuotes quotes = asset -> cache.get(asset)
+            .map(q -> new PortfolioQuotes.Current(q.quote(), q.stale()));
+        PortfolioService service = new PortfolioService(jdbi, quotes, indices, clock,
+            PortfolioService.Settings.defaults());
         indices.addListener(service);
         return service;
       }

@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.ballast.api.auth.ApiKeys;
 import dev.ballast.api.auth.Role;
 import dev.ballast.api.idempotency.Idempotency;
+import dev.ballast.api.schedule.IdempotencyPurgeJob;
 import dev.ballast.core.asset.Asset;
 import dev.ballast.core.asset.AssetId;
 import dev.ballast.core.price.DailyBar;
@@ -499,6 +500,12 @@ abstract class PortfolioApiContract {
         .isEqualTo(others);
     assertThat(idempotencyAt(t1.plus(Duration.ofHours(25))).purgeExpired())
         .as("and clocked-1 in its turn").isEqualTo(1);
+
+    // The server's daily job (its clock now, the configured 24 hours) purges the same way.
+    idempotencyAt(t0).run(owner, "clocked-again", "POST", "/v1/things", "{}", action);
+    server().instance(IdempotencyPurgeJob.class).execute(null);
+    assertThat(keysOf(owner)).isEmpty();
+    assertThat(keysOtherThan(owner)).contains("purge-keeps-me");
   }
 
   @Test
@@ -535,6 +542,69 @@ abstract class PortfolioApiContract {
     assertThat(ledgerEntries(id)).isEqualTo(1);
     JsonNode detail = ok(send("GET", "/v1/portfolios/" + id, alice, null), 200);
     assertThat(detail.get("cashUsd").asText()).isEqualTo("7");
+  }
+
+  // ---- stale quotes ----
+
+  FailingQuotesApplication server() {
+    return (FailingQuotesApplication) app().getApplication();
+  }
+
+  /** Symbol to staleness of the quotes a dry run priced the portfolio at. */
+  Map<String, Boolean> quotesOf(JsonNode preview) {
+    Map<String, Boolean> stale = new java.util.TreeMap<>();
+    preview.get("quotes").forEach(q -> stale.put(q.get("symbol").asText(),
+        q.get("stale").asBoolean()));
+    return stale;
+  }
+
+  @Test
+  void noPaperFillsAtStaleQuotesButTheDryRunShowsThem() throws Exception {
+    long id = create(alice, "Stale quotes");
+    String base = "/v1/portfolios/" + id;
+    ok(send("POST", base + "/deposits", alice, "{\"cashUsd\": \"10000\"}"), 201);
+    ok(send("POST", base + "/deposits", alice, "{\"asset\": \"SOL\", \"quantity\": \"5\"}"),
+        201);
+    ok(send("PUT", base + "/target", alice,
+        "{\"kind\": \"custom\", \"weights\": {\"BTC\": 0.5, \"ETH\": 0.5}}"), 200);
+    JsonNode fresh = ok(send("POST", base + "/rebalance?dryRun=true", alice, null), 200);
+    assertThat(quotesOf(fresh)).isEqualTo(Map.of("BTC", false, "ETH", false, "SOL", false));
+    assertThat(new BigDecimal(fresh.get("quotes").get(0).get("price").asText()))
+        .isEqualByComparingTo("43600"); // BTC's newest close
+
+    String before = snapshot();
+    try {
+      server().failing.addAll(List.of(BTC, SOL)); // SOL is only sold, BTC only bought
+      server().reloadQuotes();
+      JsonNode preview = ok(send("POST", base + "/rebalance?dryRun=true", alice, null), 200);
+      assertThat(quotesOf(preview)).isEqualTo(Map.of("BTC", true, "ETH", false, "SOL", true));
+      assertThat(preview.get("orders")).hasSameSizeAs(fresh.get("orders"));
+      assertThat(json(send("GET", "/v1/quotes/BTC", null, null)).get("stale").asBoolean())
+          .as("the quotes endpoint agrees").isTrue();
+
+      for (String key : new String[] {null, "stale-1"}) {
+        HttpResponse<String> refused = send("POST", base + "/rebalance", alice, null, key);
+        assertProblem(refused, 409, "quotes");
+        assertThat(json(refused).get("detail").asText()).contains("stale", "BTC", "SOL")
+            .doesNotContain("ETH");
+        assertThat(refused.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(snapshot()).as("nothing changed").isEqualTo(before);
+      }
+      assertThat(keysOf("alice")).as("a passing refusal is not kept under the key")
+          .doesNotContain("stale-1");
+    } finally {
+      server().failing.clear();
+      server().reloadQuotes();
+    }
+
+    // The source is back: the same request, with the same key, now executes.
+    HttpResponse<String> done = send("POST", base + "/rebalance", alice, null, "stale-1");
+    ok(done, 201);
+    assertThat(done.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    assertThat(json(done).get("orders")).hasSameSizeAs(fresh.get("orders"));
+    assertThat(json(done).get("quotes").isNull()).as("dry runs only").isTrue();
+    assertThat(quotesOf(ok(send("POST", base + "/rebalance?dryRun=true", alice, null), 200)))
+        .containsValues(false).doesNotContainValue(true);
   }
 
   // ---- following an index ----

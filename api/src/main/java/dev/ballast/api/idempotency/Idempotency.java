@@ -32,8 +32,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * waiting, is told with a 409 to retry).
  *
  * <p>Stored: 2xx answers and the 4xx problems the action raised while executing (more withdrawn
- * than held...), since those are its result. Not stored: a 5xx, whose transaction rolls back
- * with the key, so the request may be retried with it.
+ * than held...), since those are its result. Not stored: a 5xx or a {@linkplain
+ * ProblemException#retryable() retryable} 4xx (a stale quote), whose transaction rolls back with
+ * the key, so the request may be retried with it.
  *
  * <p>Keys expire: a key first used longer than {@code retention} ago is treated as new (its
  * request executes again, replacing the old row), and {@link #purgeExpired()} deletes the
@@ -125,7 +126,7 @@ public final class Idempotency {
     try {
       response = action.get();
     } catch (ProblemException e) {
-      if (e.problem().status() >= 500) {
+      if (e.retryable()) {
         throw e;
       }
       h.rollbackToSavepoint("idempotent_action");
