@@ -15,7 +15,7 @@ import dev.ballast.api.docs.DocsResource;
 import dev.ballast.api.docs.OpenApiDocument;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ballast.api.idempotency.Idempotency;
-import dev.ballast.api.quote.CachedQuoteSource;
+import dev.ballast.api.idempotency.IdempotencySettings;
 import dev.ballast.api.quote.QuoteCache;
 import dev.ballast.api.quote.QuoteSettings;
 import dev.ballast.api.resources.FastPaths;
@@ -25,6 +25,7 @@ import dev.ballast.api.resources.PortfolioResource;
 import dev.ballast.api.resources.QuoteResource;
 import dev.ballast.core.price.QuoteSource;
 import dev.ballast.core.store.StoredQuoteSource;
+import dev.ballast.rebalancer.portfolio.PortfolioQuotes;
 import dev.ballast.rebalancer.portfolio.PortfolioService;
 import dev.ballast.rebalancer.schedule.IndexService;
 import io.dropwizard.jackson.Jackson;
@@ -59,6 +60,7 @@ final class ApiFeatures {
       protected void configure() {
         bind(QuoteSettings.class).toInstance(config.getQuotes());
         bind(AuthSettings.class).toInstance(config.getAuth());
+        bind(IdempotencySettings.class).toInstance(config.getIdempotency());
       }
 
       @Provides
@@ -77,18 +79,22 @@ final class ApiFeatures {
       @Singleton
       PortfolioService portfolioService(Jdbi jdbi, QuoteCache cache, IndexService indices,
           Clock clock) {
-        // Valued and filled at the cached quotes; follows every stored index rebalance.
-        PortfolioService service = new PortfolioService(jdbi, new CachedQuoteSource(cache),
-            indices, clock, PortfolioService.Settings.defaults());
+        // Valued and filled at the cached quotes, never filled at stale ones (the cache says
+        // which); follows every stored index rebalance.
+        PortfolioQuotes quotes = asset -> cache.get(asset)
+            .map(q -> new PortfolioQuotes.Current(q.quote(), q.stale()));
+        PortfolioService service = new PortfolioService(jdbi, quotes, indices, clock,
+            PortfolioService.Settings.defaults());
         indices.addListener(service);
         return service;
       }
 
       @Provides
       @Singleton
-      Idempotency idempotency(Jdbi jdbi, Clock clock) {
+      Idempotency idempotency(Jdbi jdbi, Clock clock, IdempotencySettings settings) {
         return new Idempotency(jdbi, Jackson.newObjectMapper()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), clock);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), clock,
+            Duration.ofNanos(settings.getRetention().toNanoseconds()));
       }
 
       @Provides

@@ -3,6 +3,8 @@ package dev.ballast.api;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import dev.ballast.api.cli.BacktestCommand;
 import dev.ballast.api.cli.CreateKeyCommand;
 import dev.ballast.api.cli.EvaluateCommand;
@@ -50,6 +52,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public class BallastApplication extends Application<BallastConfiguration> {
 
+  private volatile Injector injector;
+
   @Override
   public String getName() {
     return "ballast";
@@ -71,7 +75,23 @@ public class BallastApplication extends Application<BallastConfiguration> {
     bootstrap.addCommand(new RevokeKeyCommand());
   }
 
-  /** What this process schedules: grading and the indices, each unless disabled. */
+  /**
+   * Bindings that replace the defaults: none here. A subclass may replace one, such as the
+   * {@code QuoteSource} (the tests put one there that they can make fail).
+   */
+  protected Module overrides() {
+    return Modules.EMPTY_MODULE;
+  }
+
+  /** The process's injector, once {@link #run} has made it; for tests. */
+  Injector injector() {
+    return injector;
+  }
+
+  /**
+   * What this process schedules: grading, the indices and the purge of expired idempotency
+   * keys, each unless disabled.
+   */
   private static Scheduling.Settings schedulingSettings(
       BallastConfiguration config, DataSource dataSource) {
     return new Scheduling.Settings(
@@ -79,6 +99,8 @@ public class BallastApplication extends Application<BallastConfiguration> {
             ? Optional.of(config.getGrading().getSchedule()) : Optional.empty(),
         config.getIndices().isEnabled()
             ? Optional.of(config.getIndices().getCheckSchedule()) : Optional.empty(),
+        config.getIdempotency().isPurgeEnabled()
+            ? Optional.of(config.getIdempotency().getPurgeSchedule()) : Optional.empty(),
         Scheduling.clusterable(dataSource));
   }
 
@@ -105,10 +127,12 @@ public class BallastApplication extends Application<BallastConfiguration> {
     Ratings.settings(config.getGrading()); // a bad weight fails the start, not a later run
     validateCron("grading.schedule", config.getGrading().getSchedule());
     validateCron("indices.checkSchedule", config.getIndices().getCheckSchedule());
+    validateCron("idempotency.purgeSchedule", config.getIdempotency().getPurgeSchedule());
     Indices.engineSettings(config.getIndices()); // bad stablecoin fractions fail the start
-    Injector injector = Guice.createInjector(new BallastModule(jdbi, clock, config.getGrading(),
-        config.getIndices(), schedulingSettings(config, dataSource), dataSource),
-        ApiFeatures.module(config));
+    Injector injector = Guice.createInjector(Modules.override(new BallastModule(jdbi, clock,
+        config.getGrading(), config.getIndices(), schedulingSettings(config, dataSource),
+        dataSource), ApiFeatures.module(config)).with(overrides()));
+    this.injector = injector;
     injector.getInstance(IndexService.class).installBuiltIns();
 
     Scheduling scheduling = injector.getInstance(Scheduling.class);

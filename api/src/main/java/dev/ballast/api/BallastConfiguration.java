@@ -2,6 +2,7 @@ package dev.ballast.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ballast.api.auth.AuthSettings;
+import dev.ballast.api.idempotency.IdempotencySettings;
 import dev.ballast.api.quote.QuoteSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
@@ -34,6 +35,18 @@ public class BallastConfiguration extends Configuration {
   @Valid @NotNull private AuthSettings auth = new AuthSettings();
 
   @Valid @NotNull private IndexSettings indices = new IndexSettings();
+
+  @Valid @NotNull private IdempotencySettings idempotency = new IdempotencySettings();
+
+  @JsonProperty
+  public IdempotencySettings getIdempotency() {
+    return idempotency;
+  }
+
+  @JsonProperty
+  public void setIdempotency(IdempotencySettings idempotency) {
+    this.idempotency = idempotency;
+  }
 
   @JsonProperty
   public IndexSettings getIndices() {

@@ -26,6 +26,8 @@ class ConfigurationFilesTest {
     BallastConfiguration defaults = new BallastConfiguration();
     assertThat(file.getQuotes()).usingRecursiveComparison().isEqualTo(defaults.getQuotes());
     assertThat(file.getAuth()).usingRecursiveComparison().isEqualTo(defaults.getAuth());
+    assertThat(file.getIdempotency()).usingRecursiveComparison()
+        .isEqualTo(defaults.getIdempotency());
   }
 
   @Test

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.ballast.api.auth.ApiKeys;
 import dev.ballast.api.auth.Role;
+import dev.ballast.api.idempotency.Idempotency;
+import dev.ballast.api.schedule.IdempotencyPurgeJob;
 import dev.ballast.core.asset.Asset;
 import dev.ballast.core.asset.AssetId;
 import dev.ballast.core.price.DailyBar;
@@ -21,6 +23,7 @@ import dev.ballast.rebalancer.store.RebalanceDao;
 import dev.ballast.rebalancer.store.StoredRebalance;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +33,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +46,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -398,6 +405,109 @@ abstract class PortfolioApiContract {
     assertThat(snapshot()).isEqualTo(before);
   }
 
+  /** Sets when a key was first used, as if its request had come {@code age} ago. */
+  void age(String owner, String key, Duration age) {
+    int rows = jdbi.withHandle(h -> h.createUpdate("UPDATE idempotency_keys SET created_at = :at"
+            + " WHERE owner = :owner AND idem_key = :key")
+        .bind("at", LocalDateTime.ofInstant(Instant.now().minus(age), ZoneOffset.UTC))
+        .bind("owner", owner).bind("key", key).execute());
+    assertThat(rows).as("key " + key).isEqualTo(1);
+  }
+
+  @Test
+  void aKeyOlderThanTheRetentionExecutesAgainAndAYoungerOneStillReplays() throws Exception {
+    long id = create(alice, "Expiring keys");
+    String deposits = "/v1/portfolios/" + id + "/deposits";
+    HttpResponse<String> first = send("POST", deposits, alice, "{\"cashUsd\": \"5\"}", "exp-1");
+    ok(first, 201);
+
+    age("alice", "exp-1", Duration.ofHours(23)); // the default retention is 24 hours
+    HttpResponse<String> replay = send("POST", deposits, alice, "{\"cashUsd\": \"5\"}", "exp-1");
+    assertThat(replay.body()).isEqualTo(first.body());
+    assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(ledgerEntries(id)).isEqualTo(1);
+
+    age("alice", "exp-1", Duration.ofHours(24).plusMinutes(1));
+    HttpResponse<String> again = send("POST", deposits, alice, "{\"cashUsd\": \"5\"}", "exp-1");
+    ok(again, 201);
+    assertThat(again.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    assertThat(json(again).get("id").asLong()).isNotEqualTo(json(first).get("id").asLong());
+    assertThat(ledgerEntries(id)).as("executed again").isEqualTo(2);
+    HttpResponse<String> replayOfNew = send("POST", deposits, alice, "{\"cashUsd\": \"5\"}",
+        "exp-1");
+    assertThat(replayOfNew.body()).as("the new answer is the one kept").isEqualTo(again.body());
+    assertThat(replayOfNew.headers().firstValue("Idempotent-Replayed")).contains("true");
+
+    // An expired key is free for another request too: no 422.
+    age("alice", "exp-1", Duration.ofDays(30));
+    ok(send("POST", "/v1/portfolios/" + id + "/withdrawals", alice, "{\"cashUsd\": \"1\"}",
+        "exp-1"), 201);
+    assertThat(ledgerEntries(id)).isEqualTo(3);
+    assertThat(ok(send("GET", "/v1/portfolios/" + id, alice, null), 200).get("cashUsd").asText())
+        .isEqualTo("9");
+  }
+
+  /** An Idempotency of this database whose clock stands at {@code now}. */
+  Idempotency idempotencyAt(Instant now) {
+    return new Idempotency(jdbi, app().getObjectMapper(), Clock.fixed(now, ZoneOffset.UTC),
+        Duration.ofHours(24));
+  }
+
+  List<String> keysOf(String owner) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT idem_key FROM idempotency_keys"
+        + " WHERE owner = :owner ORDER BY idem_key").bind("owner", owner)
+        .mapTo(String.class).list());
+  }
+
+  String keysOtherThan(String owner) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT owner, idem_key, created_at"
+            + " FROM idempotency_keys WHERE owner <> :owner ORDER BY owner, idem_key")
+        .bind("owner", owner).mapToMap().list().toString());
+  }
+
+  @Test
+  void expiryFollowsTheClockAndThePurgeDeletesOnlyExpiredKeys() throws Exception {
+    // Long before the keys the other tests make (at the real time), so those stay unexpired.
+    Instant t0 = Instant.parse("2001-02-03T04:05:06Z");
+    String owner = "clocked-" + db().engine();
+    int[] executions = {0};
+    Supplier<Response> action = () -> Response.status(201)
+        .entity("{\"execution\": " + ++executions[0] + "}").build();
+    Function<Instant, Response> post = at -> idempotencyAt(at).run(owner, "clocked-1", "POST",
+        "/v1/things", "{}", action);
+
+    assertThat(post.apply(t0).getEntity()).isEqualTo("{\"execution\": 1}");
+    Response atTheLimit = post.apply(t0.plus(Duration.ofHours(24)));
+    assertThat(atTheLimit.getHeaderString("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(atTheLimit.getEntity()).isEqualTo("{\"execution\": 1}");
+    Instant t1 = t0.plus(Duration.ofHours(24)).plusSeconds(1);
+    Response expired = post.apply(t1);
+    assertThat(expired.getHeaderString("Idempotent-Replayed")).isNull();
+    assertThat(expired.getEntity()).isEqualTo("{\"execution\": 2}");
+    assertThat(post.apply(t1.plus(Duration.ofHours(23))).getEntity())
+        .isEqualTo("{\"execution\": 2}");
+    assertThat(executions[0]).isEqualTo(2);
+
+    // Keys first used at t0 + 1h (to expire) and t1 (to stay), next to the other tests' keys.
+    idempotencyAt(t0.plus(Duration.ofHours(1))).run(owner, "clocked-old", "POST", "/v1/things",
+        "{}", action);
+    ok(send("POST", "/v1/portfolios", alice, "{\"name\": \"Kept key\"}", "purge-keeps-me"), 201);
+    String others = keysOtherThan(owner);
+    assertThat(others).contains("purge-keeps-me");
+    assertThat(idempotencyAt(t1.plus(Duration.ofHours(1))).purgeExpired()).isEqualTo(1);
+    assertThat(keysOf(owner)).containsExactly("clocked-1");
+    assertThat(keysOtherThan(owner)).as("unexpired keys of other owners are kept")
+        .isEqualTo(others);
+    assertThat(idempotencyAt(t1.plus(Duration.ofHours(25))).purgeExpired())
+        .as("and clocked-1 in its turn").isEqualTo(1);
+
+    // The server's daily job (its clock now, the configured 24 hours) purges the same way.
+    idempotencyAt(t0).run(owner, "clocked-again", "POST", "/v1/things", "{}", action);
+    server().instance(IdempotencyPurgeJob.class).execute(null);
+    assertThat(keysOf(owner)).isEmpty();
+    assertThat(keysOtherThan(owner)).contains("purge-keeps-me");
+  }
+
   @Test
   void racingReplaysOfOneKeyExecuteOnce() throws Exception {
     long id = create(alice, "Racing");
@@ -432,6 +542,69 @@ abstract class PortfolioApiContract {
     assertThat(ledgerEntries(id)).isEqualTo(1);
     JsonNode detail = ok(send("GET", "/v1/portfolios/" + id, alice, null), 200);
     assertThat(detail.get("cashUsd").asText()).isEqualTo("7");
+  }
+
+  // ---- stale quotes ----
+
+  FailingQuotesApplication server() {
+    return (FailingQuotesApplication) app().getApplication();
+  }
+
+  /** Symbol to staleness of the quotes a dry run priced the portfolio at. */
+  Map<String, Boolean> quotesOf(JsonNode preview) {
+    Map<String, Boolean> stale = new java.util.TreeMap<>();
+    preview.get("quotes").forEach(q -> stale.put(q.get("symbol").asText(),
+        q.get("stale").asBoolean()));
+    return stale;
+  }
+
+  @Test
+  void noPaperFillsAtStaleQuotesButTheDryRunShowsThem() throws Exception {
+    long id = create(alice, "Stale quotes");
+    String base = "/v1/portfolios/" + id;
+    ok(send("POST", base + "/deposits", alice, "{\"cashUsd\": \"10000\"}"), 201);
+    ok(send("POST", base + "/deposits", alice, "{\"asset\": \"SOL\", \"quantity\": \"5\"}"),
+        201);
+    ok(send("PUT", base + "/target", alice,
+        "{\"kind\": \"custom\", \"weights\": {\"BTC\": 0.5, \"ETH\": 0.5}}"), 200);
+    JsonNode fresh = ok(send("POST", base + "/rebalance?dryRun=true", alice, null), 200);
+    assertThat(quotesOf(fresh)).isEqualTo(Map.of("BTC", false, "ETH", false, "SOL", false));
+    assertThat(new BigDecimal(fresh.get("quotes").get(0).get("price").asText()))
+        .isEqualByComparingTo("43600"); // BTC's newest close
+
+    String before = snapshot();
+    try {
+      server().failing.addAll(List.of(BTC, SOL)); // SOL is only sold, BTC only bought
+      server().reloadQuotes();
+      JsonNode preview = ok(send("POST", base + "/rebalance?dryRun=true", alice, null), 200);
+      assertThat(quotesOf(preview)).isEqualTo(Map.of("BTC", true, "ETH", false, "SOL", true));
+      assertThat(preview.get("orders")).hasSameSizeAs(fresh.get("orders"));
+      assertThat(json(send("GET", "/v1/quotes/BTC", null, null)).get("stale").asBoolean())
+          .as("the quotes endpoint agrees").isTrue();
+
+      for (String key : new String[] {null, "stale-1"}) {
+        HttpResponse<String> refused = send("POST", base + "/rebalance", alice, null, key);
+        assertProblem(refused, 409, "quotes");
+        assertThat(json(refused).get("detail").asText()).contains("stale", "BTC", "SOL")
+            .doesNotContain("ETH");
+        assertThat(refused.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(snapshot()).as("nothing changed").isEqualTo(before);
+      }
+      assertThat(keysOf("alice")).as("a passing refusal is not kept under the key")
+          .doesNotContain("stale-1");
+    } finally {
+      server().failing.clear();
+      server().reloadQuotes();
+    }
+
+    // The source is back: the same request, with the same key, now executes.
+    HttpResponse<String> done = send("POST", base + "/rebalance", alice, null, "stale-1");
+    ok(done, 201);
+    assertThat(done.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    assertThat(json(done).get("orders")).hasSameSizeAs(fresh.get("orders"));
+    assertThat(json(done).get("quotes").isNull()).as("dry runs only").isTrue();
+    assertThat(quotesOf(ok(send("POST", base + "/rebalance?dryRun=true", alice, null), 200)))
+        .containsValues(false).doesNotContainValue(true);
   }
 
   // ---- following an index ----

@@ -12,7 +12,7 @@ class PortfolioApiH2IT extends PortfolioApiContract {
   private static final TestDatabase DB = TestDatabase.h2();
 
   static final DropwizardAppExtension<BallastConfiguration> APP = new DropwizardAppExtension<>(
-      BallastApplication.class, ApiTestSupport.config(DB, false), overrides());
+      FailingQuotesApplication.class, ApiTestSupport.config(DB, false), overrides());
 
   @Override
   DropwizardAppExtension<BallastConfiguration> app() {

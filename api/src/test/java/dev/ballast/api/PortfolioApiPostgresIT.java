@@ -12,7 +12,7 @@ class PortfolioApiPostgresIT extends PortfolioApiContract {
   private static final TestDatabase DB = TestDatabase.postgres();
 
   static final DropwizardAppExtension<BallastConfiguration> APP = new DropwizardAppExtension<>(
-      BallastApplication.class, ApiTestSupport.config(DB, false), overrides());
+      FailingQuotesApplication.class, ApiTestSupport.config(DB, false), overrides());
 
   @Override
   DropwizardAppExtension<BallastConfiguration> app() {

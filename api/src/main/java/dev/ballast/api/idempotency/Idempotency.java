@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -31,8 +32,13 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * waiting, is told with a 409 to retry).
  *
  * <p>Stored: 2xx answers and the 4xx problems the action raised while executing (more withdrawn
- * than held...), since those are its result. Not stored: a 5xx, whose transaction rolls back
- * with the key, so the request may be retried with it.
+ * than held...), since those are its result. Not stored: a 5xx or a {@linkplain
+ * ProblemException#retryable() retryable} 4xx (a stale quote), whose transaction rolls back with
+ * the key, so the request may be retried with it.
+ *
+ * <p>Keys expire: a key first used longer than {@code retention} ago is treated as new (its
+ * request executes again, replacing the old row), and {@link #purgeExpired()} deletes the
+ * expired rows. Expiry is decided by the time of the key's first request, from the clock.
  *
  * <p>The action runs inside this class's transaction: JDBI hands a nested {@code
  * jdbi.inTransaction} on the same thread the same handle, so the change and its stored response
@@ -48,11 +54,17 @@ public final class Idempotency {
   private final Jdbi jdbi;
   private final ObjectMapper mapper;
   private final Clock clock;
+  private final Duration retention;
 
-  public Idempotency(Jdbi jdbi, ObjectMapper mapper, Clock clock) {
+  /** @param retention how long a key is remembered; positive */
+  public Idempotency(Jdbi jdbi, ObjectMapper mapper, Clock clock, Duration retention) {
+    if (retention == null || retention.isNegative() || retention.isZero()) {
+      throw new IllegalArgumentException("retention must be positive, was " + retention);
+    }
     this.jdbi = jdbi;
     this.mapper = mapper;
     this.clock = clock;
+    this.retention = retention;
   }
 
   /** A stored response. */
@@ -76,15 +88,17 @@ public final class Idempotency {
           + " printable ASCII characters, not only blanks");
     }
     String fingerprint = sha256(method + " " + pathAndQuery + "\n" + (body == null ? "" : body));
-    Optional<Stored> earlier = find(owner, key);
+    LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    LocalDateTime cutoff = now.minus(retention);
+    Optional<Stored> earlier = find(owner, key, cutoff);
     if (earlier.isPresent()) {
       return replay(earlier.get(), fingerprint);
     }
     try {
-      return jdbi.inTransaction(h -> execute(h, owner, key, fingerprint, action));
+      return jdbi.inTransaction(h -> execute(h, owner, key, fingerprint, now, cutoff, action));
     } catch (UnableToExecuteStatementException e) {
       // Another request of this key got there first and has committed: answer as it did.
-      Optional<Stored> first = find(owner, key);
+      Optional<Stored> first = find(owner, key, cutoff);
       if (first.isPresent()) {
         return replay(first.get(), fingerprint);
       }
@@ -97,17 +111,22 @@ public final class Idempotency {
   }
 
   private Response execute(Handle h, String owner, String key, String fingerprint,
-      Supplier<Response> action) {
+      LocalDateTime now, LocalDateTime cutoff, Supplier<Response> action) {
+    // An expired row of this key makes way for the new request. Never a fresh row: a request
+    // that committed meanwhile keeps its row, and this insert then fails (see run).
+    h.createUpdate("DELETE FROM idempotency_keys WHERE owner = :owner AND idem_key = :key"
+            + " AND created_at < :cutoff")
+        .bind("owner", owner).bind("key", key).bind("cutoff", cutoff).execute();
     h.createUpdate("INSERT INTO idempotency_keys (owner, idem_key, fingerprint, created_at,"
             + " status, content_type, body) VALUES (:owner, :key, :fp, :at, 0, '', '')")
         .bind("owner", owner).bind("key", key).bind("fp", fingerprint)
-        .bind("at", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).execute();
+        .bind("at", now).execute();
     h.savepoint("idempotent_action");
     Response response;
     try {
       response = action.get();
     } catch (ProblemException e) {
-      if (e.problem().status() >= 500) {
+      if (e.retryable()) {
         throw e;
       }
       h.rollbackToSavepoint("idempotent_action");
@@ -151,10 +170,26 @@ public final class Idempotency {
     return r;
   }
 
-  private Optional<Stored> find(String owner, String key) {
+  /**
+   * Deletes every key first used longer than the retention ago, in one statement (the daily
+   * purge deletes about one day's keys, by the {@code created_at} index).
+   *
+   * @return how many keys were deleted
+   */
+  public int purgeExpired() {
+    LocalDateTime cutoff = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)
+        .minus(retention);
+    return jdbi.withHandle(h -> h.createUpdate(
+            "DELETE FROM idempotency_keys WHERE created_at < :cutoff")
+        .bind("cutoff", cutoff).execute());
+  }
+
+  /** The stored response of a key that has not expired. */
+  private Optional<Stored> find(String owner, String key, LocalDateTime cutoff) {
     return jdbi.withHandle(h -> h.createQuery("SELECT fingerprint, status, content_type,"
-            + " location, body FROM idempotency_keys WHERE owner = :owner AND idem_key = :key")
-        .bind("owner", owner).bind("key", key)
+            + " location, body FROM idempotency_keys WHERE owner = :owner AND idem_key = :key"
+            + " AND created_at >= :cutoff")
+        .bind("owner", owner).bind("key", key).bind("cutoff", cutoff)
         .map((rs, ctx) -> new Stored(rs.getString("fingerprint"), rs.getInt("status"),
             rs.getString("content_type"), rs.getString("location"), rs.getString("body")))
         .findOne());

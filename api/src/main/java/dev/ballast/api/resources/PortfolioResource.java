@@ -332,9 +332,11 @@ public final class PortfolioResource {
   @POST
   @Path("/{id}/rebalance")
   @Operation(summary = "Rebalance towards the target at the cached quotes",
-      description = "With dryRun=true, the orders a rebalance would make, nothing stored."
-          + " Otherwise they are filled on paper with their fees, all or nothing; 201 with the"
-          + " stored rebalance. Takes an Idempotency-Key header.")
+      description = "With dryRun=true, the orders a rebalance would make and the quotes it"
+          + " would use, each marked stale or not; nothing stored. Otherwise they are filled on"
+          + " paper with their fees, all or nothing; 201 with the stored rebalance. A stale"
+          + " quote (its source failed) refuses the fills: 409, field quotes, nothing changed."
+          + " Takes an Idempotency-Key header.")
   public Response rebalance(@Context UriInfo uri, @Context SecurityContext security,
       @PathParam("id") String id,
       @Parameter(description = "true: preview only") @QueryParam("dryRun") String dryRun,
@@ -349,8 +351,8 @@ public final class PortfolioResource {
       throw ProblemException.badRequest("body", "a rebalance takes no body");
     }
     if (preview) {
-      return Response.ok(call(() -> RebalanceView.of(
-          portfolios.preview(owner, pid).rebalance(), true))).build();
+      return Response.ok(call(() -> RebalanceView.preview(portfolios.preview(owner, pid))))
+          .build();
     }
     return idempotent(owner, key, uri, "POST", body, () -> {
       PortfolioRebalance r = portfolios.rebalance(owner, pid);
@@ -390,10 +392,12 @@ public final class PortfolioResource {
       Response.StatusType status = switch (e.kind()) {
         case NOT_FOUND -> Response.Status.NOT_FOUND;
         case UNPROCESSABLE -> Idempotency.Unprocessable.STATUS;
-        case CONFLICT -> Response.Status.CONFLICT;
+        case CONFLICT, STALE_QUOTES -> Response.Status.CONFLICT;
         case UNAVAILABLE -> Response.Status.SERVICE_UNAVAILABLE;
       };
-      throw new ProblemException(Problem.of(status, e.getMessage(), e.field()));
+      // A stale quote passes when its source recovers: not the request's lasting result.
+      throw new ProblemException(Problem.of(status, e.getMessage(), e.field()),
+          e.kind() == PortfolioException.Kind.STALE_QUOTES);
     }
   }
 

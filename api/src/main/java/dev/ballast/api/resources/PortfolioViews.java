@@ -5,7 +5,9 @@ import dev.ballast.core.portfolio.LedgerEntry;
 import dev.ballast.core.portfolio.Portfolio;
 import dev.ballast.rebalancer.order.Order;
 import dev.ballast.rebalancer.portfolio.PortfolioHistory;
+import dev.ballast.rebalancer.portfolio.PortfolioQuotes;
 import dev.ballast.rebalancer.portfolio.PortfolioRebalance;
+import dev.ballast.rebalancer.portfolio.PortfolioService;
 import dev.ballast.rebalancer.portfolio.Target;
 import dev.ballast.rebalancer.portfolio.Valuation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -99,20 +101,45 @@ final class PortfolioViews {
     }
   }
 
-  /** A rebalance, executed (with an id) or previewed ({@code dryRun}, id null). */
+  /** A quote a dry run priced the portfolio at. */
+  record QuoteView(String symbol, String price, Instant time,
+      @Schema(description = "true if the quote source failed and this is the last quote known:"
+          + " a rebalance is refused while any quote is stale") boolean stale) {
+    static QuoteView of(PortfolioQuotes.Current q) {
+      return new QuoteView(q.quote().asset().symbol(), text(q.quote().price()),
+          q.quote().asOf(), q.stale());
+    }
+  }
+
+  /**
+   * A rebalance, executed (with an id) or previewed ({@code dryRun}, id null; {@code quotes}
+   * only then).
+   */
   record RebalanceView(Long id, boolean dryRun, Instant time,
       @Schema(allowableValues = {"manual", "index"}) String trigger, String index,
       Long indexRebalanceId, Map<String, Double> targetWeights, double driftBand,
       String minTradeUsd, double feeBps, List<OrderView> orders, String feesUsd,
-      String valueBeforeUsd, String valueAfterUsd) {
+      String valueBeforeUsd, String valueAfterUsd,
+      @Schema(description = "dry runs only: the quote of every asset held or targeted, by"
+          + " symbol; null for a stored rebalance, whose fills carry their prices")
+      List<QuoteView> quotes) {
     static RebalanceView of(PortfolioRebalance r, boolean dryRun) {
+      return of(r, dryRun, null);
+    }
+
+    static RebalanceView preview(PortfolioService.Preview p) {
+      return of(p.rebalance(), true, p.quotes().values().stream().map(QuoteView::of).toList());
+    }
+
+    private static RebalanceView of(PortfolioRebalance r, boolean dryRun,
+        List<QuoteView> quotes) {
       Map<String, Double> w = new TreeMap<>();
       r.targetWeights().forEach((a, v) -> w.put(a.symbol(), v));
       return new RebalanceView(dryRun ? null : r.id(), dryRun, r.executedAt(),
           r.trigger().name().toLowerCase(), r.index().map(Object::toString).orElse(null),
           r.indexRebalanceId().orElse(null), w, r.driftBand(), text(r.minTradeUsd()),
           r.feeBps(), r.orders().stream().map(OrderView::of).toList(), text(r.feesUsd()),
-          text(r.valueBeforeUsd()), text(r.valueAfterUsd()));
+          text(r.valueBeforeUsd()), text(r.valueAfterUsd()), quotes);
     }
   }
 

@@ -29,7 +29,7 @@ import org.quartz.utils.DBConnectionManager;
 
 /**
  * The process's Quartz scheduler: the daily grading job, one rebalance job per index on the
- * index's own calendar, and the daily index check. Jobs are built by Guice; every cron
+ * index's own calendar, the daily index check, and the daily purge of expired idempotency keys. Jobs are built by Guice; every cron
  * expression is evaluated in UTC.
  *
  * <p>Job store: on PostgreSQL the clustered JDBC job store (Quartz's tables are created by the
@@ -49,13 +49,14 @@ public final class Scheduling implements Managed {
 
   public static final JobKey GRADING = JobKey.jobKey("grading", "ratings");
   public static final JobKey INDEX_CHECK = JobKey.jobKey("daily-check", "indices");
+  public static final JobKey IDEMPOTENCY_PURGE = JobKey.jobKey("purge", "idempotency-keys");
   static final String INDEX_GROUP = "indices";
   static final String REBALANCE_PREFIX = "rebalance-";
   private static final String DATA_SOURCE = "ballast";
 
   /** What to schedule; an empty cron leaves that job out of this process. */
-  public record Settings(
-      Optional<String> gradingCron, Optional<String> indexCheckCron, boolean clustered) {}
+  public record Settings(Optional<String> gradingCron, Optional<String> indexCheckCron,
+      Optional<String> idempotencyPurgeCron, boolean clustered) {}
 
   private final Injector injector;
   private final Settings settings;
@@ -79,7 +80,8 @@ public final class Scheduling implements Managed {
 
   @Override
   public void start() throws SchedulerException {
-    if (settings.gradingCron().isEmpty() && settings.indexCheckCron().isEmpty()) {
+    if (settings.gradingCron().isEmpty() && settings.indexCheckCron().isEmpty()
+        && settings.idempotencyPurgeCron().isEmpty()) {
       return; // nothing scheduled in this process
     }
     scheduler = new StdSchedulerFactory(properties()).getScheduler();
@@ -92,6 +94,11 @@ public final class Scheduling implements Managed {
       schedule(JobBuilder.newJob(IndexCheckJob.class).withIdentity(INDEX_CHECK).storeDurably()
           .build(), "index-check-daily", settings.indexCheckCron().get());
       syncIndices();
+    }
+    if (settings.idempotencyPurgeCron().isPresent()) {
+      schedule(JobBuilder.newJob(IdempotencyPurgeJob.class).withIdentity(IDEMPOTENCY_PURGE)
+          .storeDurably().build(), "idempotency-purge-daily",
+          settings.idempotencyPurgeCron().get());
     }
     scheduler.start();
     if (settings.indexCheckCron().isPresent()) {

@@ -18,7 +18,13 @@ public final class PortfolioException extends RuntimeException {
     /** The portfolio's state does not allow it now: more withdrawn than held, no target (409). */
     CONFLICT,
     /** A price it needs cannot be had now (503). */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /**
+     * A price it would fill at is stale: its source failed and the last known one is served.
+     * Like {@link #UNAVAILABLE} it passes when the source recovers, so the same request may
+     * then succeed; unlike it, the portfolio's state is what refuses (409).
+     */
+    STALE_QUOTES
   }
 
   private final Kind kind;
@@ -44,6 +50,10 @@ public final class PortfolioException extends RuntimeException {
 
   static PortfolioException unavailable(String field, String message) {
     return new PortfolioException(Kind.UNAVAILABLE, field, message);
+  }
+
+  static PortfolioException staleQuotes(String field, String message) {
+    return new PortfolioException(Kind.STALE_QUOTES, field, message);
   }
 
   public Kind kind() {

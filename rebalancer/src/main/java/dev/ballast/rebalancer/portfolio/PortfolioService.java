@@ -6,7 +6,6 @@ import dev.ballast.core.portfolio.LedgerEntry;
 import dev.ballast.core.portfolio.Portfolio;
 import dev.ballast.core.portfolio.PortfolioId;
 import dev.ballast.core.price.Quote;
-import dev.ballast.core.price.QuoteSource;
 import dev.ballast.rebalancer.engine.Holdings;
 import dev.ballast.rebalancer.index.IndexDefinition;
 import dev.ballast.rebalancer.index.IndexId;
@@ -26,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Owners' portfolios: holdings moved by deposits, withdrawals and paper fills, each recorded in a
  * ledger; a target (an index to follow, or custom weights); rebalances planned by {@link
- * OrderPlanner} and filled on paper at current quotes. Every method takes the owner and finds
- * only the owner's portfolios: another owner's portfolio is "not found".
+ * OrderPlanner} and filled on paper at current quotes, never at stale ones (a preview shows
+ * them). Every method takes the owner and finds only the owner's portfolios: another owner's
+ * portfolio is "not found".
  *
  * <p><b>Transactions.</b> Every change locks the portfolio's row ({@code SELECT ... FOR UPDATE})
  * and writes the ledger, the holdings and the cash in one transaction: all or nothing, and
@@ -87,17 +88,33 @@ public final class PortfolioService implements IndexService.RebalanceListener {
     }
   }
 
-  /** A rebalance planned at current quotes, not executed. */
-  public record Preview(PortfolioRebalance rebalance, Map<AssetId, Quote> quotes,
-      RebalancePlan plan) {}
+  /**
+   * A rebalance planned at current quotes, not executed.
+   *
+   * @param quotes the quote of every asset held or targeted, each marked stale or not: all of
+   *     them price the plan, since the portfolio's value sizes every order
+   */
+  public record Preview(PortfolioRebalance rebalance,
+      Map<AssetId, PortfolioQuotes.Current> quotes, RebalancePlan plan) {
+
+    public Preview {
+      quotes = Collections.unmodifiableMap(new TreeMap<>(quotes));
+    }
+
+    /** The assets whose quote is stale, in symbol order; a rebalance is refused while any is. */
+    public List<AssetId> staleQuotes() {
+      return quotes.entrySet().stream().filter(e -> e.getValue().stale())
+          .map(Map.Entry::getKey).toList();
+    }
+  }
 
   private final Jdbi jdbi;
-  private final QuoteSource quotes;
+  private final PortfolioQuotes quotes;
   private final IndexService indices;
   private final Clock clock;
   private final Settings settings;
 
-  public PortfolioService(Jdbi jdbi, QuoteSource quotes, IndexService indices, Clock clock,
+  public PortfolioService(Jdbi jdbi, PortfolioQuotes quotes, IndexService indices, Clock clock,
       Settings settings) {
     this.jdbi = jdbi;
     this.quotes = quotes;
@@ -292,7 +309,7 @@ public final class PortfolioService implements IndexService.RebalanceListener {
 
   private Optional<Quote> quoteOrEmpty(AssetId asset) {
     try {
-      return quotes.latest(asset);
+      return quotes.latest(asset).map(PortfolioQuotes.Current::quote);
     } catch (RuntimeException e) {
       LOG.warn("no quote of {} for a portfolio valuation: {}", asset, e.toString());
       return Optional.empty();
@@ -322,7 +339,8 @@ public final class PortfolioService implements IndexService.RebalanceListener {
    * fee, all or nothing in one transaction.
    *
    * @throws PortfolioException no such portfolio, no target, the followed index has not
-   *     rebalanced yet, or a quote is missing
+   *     rebalanced yet, a quote is missing ({@link PortfolioException.Kind#UNAVAILABLE}), or a
+   *     quote is stale ({@link PortfolioException.Kind#STALE_QUOTES}); nothing is changed
    */
   public PortfolioRebalance rebalance(String owner, PortfolioId id) {
     return jdbi.inTransaction(h -> {
@@ -384,10 +402,10 @@ public final class PortfolioService implements IndexService.RebalanceListener {
     Holdings holdings = state.holdings();
     TreeSet<AssetId> assets = new TreeSet<>(holdings.quantities().keySet());
     assets.addAll(rules.weights().keySet());
-    Map<AssetId, Quote> found = new TreeMap<>();
+    Map<AssetId, PortfolioQuotes.Current> found = new TreeMap<>();
     Map<AssetId, BigDecimal> prices = new HashMap<>();
     for (AssetId a : assets) {
-      Optional<Quote> q;
+      Optional<PortfolioQuotes.Current> q;
       try {
         q = quotes.latest(a);
       } catch (RuntimeException e) {
@@ -398,7 +416,7 @@ public final class PortfolioService implements IndexService.RebalanceListener {
         throw PortfolioException.unavailable("quotes", "no quote of " + a + " is known");
       }
       found.put(a, q.get());
-      prices.put(a, q.get().price());
+      prices.put(a, q.get().quote().price());
     }
     RebalancePlan plan = OrderPlanner.plan(holdings.quantities(), prices, holdings.cash(),
         rules.weights(), rules.driftBand(), rules.minTradeUsd(), rules.feeBps());
@@ -422,8 +440,24 @@ public final class PortfolioService implements IndexService.RebalanceListener {
    * rebalance, one ledger entry per fill, the holdings and the cash. Cash moves are rounded to 18
    * decimals in the portfolio's favour (a buy's cost down, a sell's proceeds up: less than 1e-18
    * USD per fill), so that cash never goes below zero by rounding.
+   *
+   * <p>Refused, before anything is written, if any quote of the plan is stale: a fill at the last
+   * price known from a failed source could be far from the market, and even an asset that is not
+   * traded sizes the others' orders through the portfolio's value.
    */
   private PortfolioRebalance execute(PortfolioDao dao, PortfolioState state, Preview preview) {
+    List<AssetId> stale = preview.staleQuotes();
+    if (!stale.isEmpty()) {
+      StringBuilder which = new StringBuilder();
+      for (AssetId a : stale) {
+        which.append(which.length() == 0 ? "" : ", ").append(a.symbol()).append(" (last known at ")
+            .append(preview.quotes().get(a).quote().asOf()).append(')');
+      }
+      throw PortfolioException.staleQuotes("quotes", "no paper fills at stale quotes: the quote"
+          + " source failed and only the last known quote" + (stale.size() == 1 ? " is" : "s are")
+          + " served for " + which + "; retry when the source is back (a dry run shows the"
+          + " quotes)");
+    }
     PortfolioRebalance r = preview.rebalance();
     PortfolioId id = state.portfolio().id();
     long rebalanceId = dao.insertRebalance(r);
@@ -456,7 +490,7 @@ public final class PortfolioService implements IndexService.RebalanceListener {
     dao.setCash(id, cash);
     BigDecimal after = cash;
     for (Map.Entry<AssetId, BigDecimal> h : holdings.entrySet()) {
-      after = after.add(h.getValue().multiply(preview.quotes().get(h.getKey()).price()));
+      after = after.add(h.getValue().multiply(preview.quotes().get(h.getKey()).quote().price()));
     }
     dao.setValueAfter(rebalanceId, money(fees), money(after));
     return dao.rebalances(id, rebalanceId + 1, 1).get(0);
@@ -476,8 +510,9 @@ public final class PortfolioService implements IndexService.RebalanceListener {
 
   /**
    * Applies an index rebalance to every portfolio that follows the index and followed it when
-   * the rebalance was made, each in its own transaction; a portfolio that fails (a missing quote)
-   * is logged and left for the next call. Safe to call again with the same rebalance.
+   * the rebalance was made, each in its own transaction; a portfolio that fails (a missing or
+   * stale quote) is logged and left for the next call. Safe to call again with the same
+   * rebalance.
    *
    * @return how many portfolios were rebalanced by this call
    */

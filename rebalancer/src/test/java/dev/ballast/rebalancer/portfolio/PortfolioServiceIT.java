@@ -18,12 +18,15 @@ import dev.ballast.core.store.MarketStore;
 import dev.ballast.core.store.StoredQuoteSource;
 import dev.ballast.core.store.TestDatabase;
 import dev.ballast.ratings.history.RatingService;
+import dev.ballast.rebalancer.engine.Trigger;
 import dev.ballast.rebalancer.index.IndexId;
 import dev.ballast.rebalancer.order.Order;
 import dev.ballast.rebalancer.order.Side;
+import dev.ballast.rebalancer.regime.Regime;
 import dev.ballast.rebalancer.regime.RegimeSettings;
 import dev.ballast.rebalancer.schedule.IndexService;
 import dev.ballast.rebalancer.schedule.MarketContexts;
+import dev.ballast.rebalancer.store.RebalanceDao;
 import dev.ballast.rebalancer.store.StoredRebalance;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -35,11 +38,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.assertj.core.data.Offset;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -64,6 +70,12 @@ class PortfolioServiceIT {
 
   /** Three coins with ten daily closes each (BTC 40000.., ETH 2000.., SOL 100..). */
   private static Fixture small(TestDatabase.Engine engine) {
+    return small(engine, jdbi -> PortfolioQuotes.of(new StoredQuoteSource(jdbi)));
+  }
+
+  /** The same market, quoted by {@code quotes} of the test's database. */
+  private static Fixture small(TestDatabase.Engine engine,
+      Function<Jdbi, PortfolioQuotes> quotes) {
     Jdbi jdbi = TestDatabase.create(engine).migrated();
     List<PriceSeries> series = new ArrayList<>();
     Map<AssetId, Double> start = Map.of(BTC, 40000.0, ETH, 2000.0, SOL, 100.0);
@@ -78,17 +90,21 @@ class PortfolioServiceIT {
     new MarketStore(jdbi, CLOCK).loadIfEmpty(DatasetOrigin.SIMULATED, "test",
         List.of(Asset.coin(BTC, "Bitcoin"), Asset.coin(ETH, "Ether"), Asset.coin(SOL, "Sol")),
         series);
-    return fixture(jdbi, CLOCK);
+    return fixture(jdbi, CLOCK, quotes.apply(jdbi));
   }
 
   private static Fixture fixture(Jdbi jdbi, Clock clock) {
+    return fixture(jdbi, clock, PortfolioQuotes.of(new StoredQuoteSource(jdbi)));
+  }
+
+  private static Fixture fixture(Jdbi jdbi, Clock clock, PortfolioQuotes quotes) {
     MarketContexts contexts = new MarketContexts(jdbi,
         new RatingService(jdbi, RatingService.Settings.defaults()), RegimeSettings.defaults());
     IndexService indices = new IndexService(jdbi, contexts, clock,
         IndexService.Settings.defaults());
     indices.installBuiltIns();
-    PortfolioService service = new PortfolioService(jdbi, new StoredQuoteSource(jdbi), indices,
-        clock, PortfolioService.Settings.defaults());
+    PortfolioService service = new PortfolioService(jdbi, quotes, indices, clock,
+        PortfolioService.Settings.defaults());
     indices.addListener(service);
     return new Fixture(jdbi, service, indices);
   }
@@ -211,7 +227,7 @@ class PortfolioServiceIT {
         .isLessThanOrEqualTo(dec("1e-16"));
     assertThat(done.feesUsd()).isPositive();
     for (Order o : done.orders()) {
-      BigDecimal price = preview.quotes().get(o.asset()).price();
+      BigDecimal price = preview.quotes().get(o.asset()).quote().price();
       assertThat(o.price()).isEqualByComparingTo(price);
     }
     assertThat(done.orders().get(0).side()).isEqualTo(Side.BUY); // SOL is under 20%: all buys
@@ -224,6 +240,79 @@ class PortfolioServiceIT {
     }
     assertThat(service.rebalances("alice", p.id(), Long.MAX_VALUE, 10)).containsExactly(done);
     assertLedgerMatchesHoldings(service, "alice", p.id());
+  }
+
+  /** Everything stored about portfolios, as text: to check that a call changed nothing. */
+  private static String snapshot(Jdbi jdbi) {
+    return jdbi.withHandle(h -> {
+      StringBuilder out = new StringBuilder();
+      for (String table : List.of("portfolios", "portfolio_holdings", "portfolio_ledger",
+          "portfolio_target_weights", "portfolio_follows", "portfolio_rebalances")) {
+        h.createQuery("SELECT * FROM " + table).mapToMap().list().stream()
+            .map(Object::toString).sorted().forEach(row -> out.append(row).append('\n'));
+      }
+      return out.toString();
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Engine.class)
+  void staleQuotesArePreviewedButNeverFilledAndAFollowerCatchesUpLater(
+      TestDatabase.Engine engine) {
+    Set<AssetId> stale = ConcurrentHashMap.newKeySet();
+    Fixture f = small(engine, jdbi -> {
+      PortfolioQuotes stored = PortfolioQuotes.of(new StoredQuoteSource(jdbi));
+      return a -> stored.latest(a).map(c -> new PortfolioQuotes.Current(c.quote(),
+          stale.contains(a)));
+    });
+    PortfolioService service = f.service();
+    Portfolio p = service.create("alice", "Custom");
+    service.deposit("alice", p.id(), Optional.empty(), dec("10000"));
+    service.deposit("alice", p.id(), Optional.of(SOL), dec("10"));
+    // SOL is neither bought nor sold (its 10% are in the band), yet it sizes the other orders.
+    service.setTarget("alice", p.id(), new Target.Custom(new CustomWeights(
+        Map.of(BTC, 0.5, ETH, 0.4, SOL, 0.1))));
+    stale.add(SOL);
+
+    PortfolioService.Preview preview = service.preview("alice", p.id());
+    assertThat(preview.staleQuotes()).containsExactly(SOL);
+    assertThat(preview.quotes()).containsOnlyKeys(BTC, ETH, SOL);
+    assertThat(preview.quotes().get(BTC).stale()).isFalse();
+    assertThat(preview.rebalance().orders()).isNotEmpty()
+        .noneMatch(o -> o.asset().equals(SOL));
+    String before = snapshot(f.jdbi());
+    assertThatThrownBy(() -> service.rebalance("alice", p.id()))
+        .isInstanceOfSatisfying(PortfolioException.class, e -> {
+          assertThat(e.kind()).isEqualTo(PortfolioException.Kind.STALE_QUOTES);
+          assertThat(e.field()).isEqualTo("quotes");
+          assertThat(e.getMessage()).contains("SOL (last known at 2024-01-11T00:00:00Z)")
+              .doesNotContain("BTC");
+        });
+    assertThat(snapshot(f.jdbi())).as("nothing changed").isEqualTo(before);
+
+    stale.clear();
+    assertThat(service.rebalance("alice", p.id()).orders()).hasSameSizeAs(
+        preview.rebalance().orders());
+    assertLedgerMatchesHoldings(service, "alice", p.id());
+
+    // A follower is not rebalanced at a stale quote either; the next application catches up.
+    IndexId top10 = IndexId.of("top10-mcap");
+    Portfolio follower = service.create("bob", "Follower");
+    service.deposit("bob", follower.id(), Optional.empty(), dec("10000"));
+    service.setTarget("bob", follower.id(), new Target.Follow(top10));
+    f.jdbi().useHandle(h -> h.attach(RebalanceDao.class).insert(new StoredRebalance(0, top10,
+        Trigger.MANUAL, Optional.empty(), "test", CLOCK.instant(), LocalDate.of(2024, 1, 10),
+        Regime.values()[0], 0, "{}", Map.of(), Map.of(BTC, 0.7, ETH, 0.3), "[]", List.of(),
+        BigDecimal.ZERO, dec("1000"), dec("1000"), BigDecimal.ZERO,
+        Map.of(BTC, dec("0.0175")))));
+    StoredRebalance indexRebalance = f.indices().latestRebalance(top10).orElseThrow();
+    stale.add(ETH);
+    String beforeFollowing = snapshot(f.jdbi());
+    assertThat(service.applyIndexRebalance(indexRebalance)).isZero();
+    assertThat(snapshot(f.jdbi())).isEqualTo(beforeFollowing);
+    stale.clear();
+    assertThat(service.applyIndexRebalance(indexRebalance)).isEqualTo(1);
+    assertThat(service.rebalances("bob", follower.id(), Long.MAX_VALUE, 10)).hasSize(1);
   }
 
   @ParameterizedTest
