@@ -6,15 +6,19 @@
 # each and the ratio quotes/ping. Target (issue 5): ratio >= 0.8, quotes p99 < 10 ms.
 #
 # The simulated market has no BTC (its tickers are made up): SYMBOL defaults to its first coin.
-# Usage: bench/wrk.sh [seconds per run]   env: SYMBOL=..., ROUNDS=3, PORT=18090, CONNECTIONS=64
+# Usage: bench/wrk.sh [seconds per run]   env: SYMBOL=..., ROUNDS=3, PORT=18090, CONNECTIONS=64,
+#   WARMUP=60 (seconds of each path before measuring: C2 needs about a minute on two busy cores),
+#   THREADS= (server.maxThreads; Dropwizard's default 1024 when unset), GC= (e.g. -XX:+UseParallelGC)
 # Needs wrk (apt-get install -y wrk) and the jar (mvn -B -q -o package -DskipTests).
-# wrk and the server share this machine's 2 cores: compare the two endpoints as a ratio.
+# wrk (one thread) and the server share this machine's 2 cores: compare the endpoints as a ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN="${1:-10}"
 ROUNDS="${ROUNDS:-3}"
 PORT="${PORT:-18090}"
 CONNECTIONS="${CONNECTIONS:-64}"
+WARMUP="${WARMUP:-60}"
+THREADS="${THREADS:-}"
 JAR="$PWD/web/target/ballast.jar"
 LUA="$PWD/bench/wrk-report.lua"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
@@ -30,12 +34,14 @@ server:
   applicationConnectors: [{type: http, port: $PORT, bindHost: 127.0.0.1}]
   adminConnectors: [{type: http, port: $((PORT + 1)), bindHost: 127.0.0.1}]
   requestLog: {appenders: []}
+${THREADS:+  maxThreads: $THREADS}
+${THREADS:+  minThreads: $THREADS}
 logging: {level: WARN}
 grading: {enabled: false}
 indices: {enabled: false}
 auth: {rateLimits: {enabled: false}}
 YAML
-(cd "$dir" && exec java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -jar "$JAR" server bench.yml \
+(cd "$dir" && exec java -Xms1g -Xmx1g -XX:+AlwaysPreTouch ${GC:-} -jar "$JAR" server bench.yml \
     >server.log 2>&1) &
 pid=$!
 
@@ -53,14 +59,16 @@ curl -sf "http://127.0.0.1:$PORT/v1/quotes/$SYMBOL" >/dev/null \
 echo "quote: $(curl -s "http://127.0.0.1:$PORT/v1/quotes/$SYMBOL")"
 
 run() { # path seconds -> RESULT line
-  wrk -t2 -c"$CONNECTIONS" -d"${2}s" --latency -s "$LUA" "http://127.0.0.1:$PORT$1" \
+  wrk -t1 -c"$CONNECTIONS" -d"${2}s" --latency -s "$LUA" "http://127.0.0.1:$PORT$1" \
       | grep '^RESULT'
 }
 # Warm up both paths (JIT), then measure them in alternating rounds on the same warm server,
 # so that load from elsewhere on the machine falls on both alike; the median round's ratio is
 # the figure.
-run /v1/ping 5 >/dev/null
-run "/v1/quotes/$SYMBOL" 5 >/dev/null
+for _ in 1 2; do
+  run /v1/ping $((WARMUP / 2)) >/dev/null
+  run "/v1/quotes/$SYMBOL" $((WARMUP / 2)) >/dev/null
+done
 rps() { sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$1"; }
 ratios=()
 for round in $(seq 1 "$ROUNDS"); do
