@@ -13,6 +13,15 @@ public final class ApiTestSupport {
 
   /** A configuration on random ports, quiet logs, and the given database. */
   public static String config(TestDatabase db, boolean simulated) {
+    return config(db, simulated, "");
+  }
+
+  /**
+   * The same with more top-level YAML. Two servers in one test class must differ this way, not
+   * by {@code ConfigOverride}: those are system properties, and each server's restores what the
+   * other had set, so that one server's overrides leak into the next test class.
+   */
+  public static String config(TestDatabase db, boolean simulated, String moreYaml) {
     String yaml = String.join("\n",
         "server:",
         "  applicationConnectors: [{type: http, port: 0, bindHost: 127.0.0.1}]",
@@ -28,7 +37,7 @@ public final class ApiTestSupport {
         "  password: '" + db.password() + "'",
         "market:",
         "  simulated: " + simulated,
-        "");
+        moreYaml);
     try {
       Path file = Files.createTempFile("ballast-test", ".yml");
       Files.writeString(file, yaml);

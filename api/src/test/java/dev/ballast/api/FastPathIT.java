@@ -8,7 +8,6 @@ import dev.ballast.api.auth.Role;
 import dev.ballast.api.resources.FastPaths;
 import dev.ballast.core.store.Database;
 import dev.ballast.core.store.TestDatabase;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
@@ -52,13 +51,12 @@ class FastPathIT {
   private static DropwizardAppExtension<BallastConfiguration> app(boolean fastPath) {
     TestDatabase db = TestDatabase.h2();
     DropwizardAppExtension<BallastConfiguration> app = new DropwizardAppExtension<>(
-        BallastApplication.class, ApiTestSupport.config(db, true),
-        ConfigOverride.config("grading.enabled", "false"),
-        ConfigOverride.config("indices.enabled", "false"),
-        ConfigOverride.config("quotes.fastPath", Boolean.toString(fastPath)),
-        ConfigOverride.config("auth.publicMarketData", "false"),
-        ConfigOverride.config("auth.rateLimits.anonymous.perSecond", "1"),
-        ConfigOverride.config("auth.rateLimits.anonymous.burst", "30"));
+        BallastApplication.class, ApiTestSupport.config(db, true, String.join("\n",
+            "grading: {enabled: false}",
+            "indices: {enabled: false}",
+            "quotes: {fastPath: " + fastPath + "}",
+            "auth: {publicMarketData: false, rateLimits: {anonymous: {perSecond: 1, burst: 30}}}",
+            "")));
     DB.put(fastPath, db);
     return app;
   }
