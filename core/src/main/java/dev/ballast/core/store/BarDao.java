@@ -11,17 +11,19 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /**
  * Reads and writes {@link DailyBar}s. Missing values are stored as SQL NULL and read back as NaN.
- * Series are read straight into {@link PriceSeries}' columns, without a bar object per row.
+ * Series are read straight into {@link PriceSeries}' columns, without a bar object per row. Every
+ * write that changes rows raises the {@link MarketDataVersionDao market data version} in its
+ * transaction.
  */
 @RegisterRowMapper(BarDao.BarMapper.class)
 public interface BarDao extends SqlObject {
@@ -117,17 +119,60 @@ public interface BarDao extends SqlObject {
         });
   }
 
-  @SqlBatch("INSERT INTO daily_bars (" + COLUMNS + ") VALUES (:asset, :date, :open, :high,"
-      + " :low, :close, :volume, :marketCap)")
-  void insertAll(@BindBar Iterator<DailyBar> bars);
+  /**
+   * Inserts the bars and, if there were any, raises the {@link MarketDataVersionDao market data
+   * version}, in one transaction (the caller's, if one is open).
+   */
+  @Transaction
+  default void insertAll(Iterator<DailyBar> bars) {
+    batch("INSERT INTO daily_bars (" + COLUMNS + ") VALUES (:asset, :date, :open, :high,"
+        + " :low, :close, :volume, :marketCap)", bars);
+  }
 
-  @SqlBatch("UPDATE daily_bars SET open_usd = :open, high_usd = :high, low_usd = :low,"
-      + " close_usd = :close, volume_usd = :volume, market_cap_usd = :marketCap"
-      + " WHERE symbol = :asset AND bar_date = :date")
-  void updateAll(@BindBar Iterator<DailyBar> bars);
+  /** Updates the stored days of the bars, raising the version as {@link #insertAll} does. */
+  @Transaction
+  default void updateAll(Iterator<DailyBar> bars) {
+    batch("UPDATE daily_bars SET open_usd = :open, high_usd = :high, low_usd = :low,"
+        + " close_usd = :close, volume_usd = :volume, market_cap_usd = :marketCap"
+        + " WHERE symbol = :asset AND bar_date = :date", bars);
+  }
 
-  @SqlUpdate("DELETE FROM daily_bars WHERE symbol = :id")
-  int deleteAll(@Bind("id") AssetId id);
+  /** Deletes every bar of the asset, raising the version if there was one; returns how many. */
+  @Transaction
+  default int deleteAll(AssetId id) {
+    int deleted = getHandle().createUpdate("DELETE FROM daily_bars WHERE symbol = :id")
+        .bind("id", id)
+        .execute();
+    if (deleted > 0) {
+      getHandle().attach(MarketDataVersionDao.class).bump();
+    }
+    return deleted;
+  }
+
+  /**
+   * Runs {@code sql} once per bar, its fields bound by name with NaN (missing) as SQL NULL, so
+   * that a missing value can never be stored as a number; then raises the version, unless there
+   * was no bar.
+   */
+  private void batch(String sql, Iterator<DailyBar> bars) {
+    PreparedBatch batch = getHandle().prepareBatch(sql);
+    while (bars.hasNext()) {
+      DailyBar bar = bars.next();
+      batch.bind("asset", bar.asset().symbol())
+          .bind("date", bar.date())
+          .bindByType("open", Columns.nullIfNaN(bar.open()), Double.class)
+          .bindByType("high", Columns.nullIfNaN(bar.high()), Double.class)
+          .bindByType("low", Columns.nullIfNaN(bar.low()), Double.class)
+          .bind("close", bar.close())
+          .bindByType("volume", Columns.nullIfNaN(bar.volume()), Double.class)
+          .bindByType("marketCap", Columns.nullIfNaN(bar.marketCap()), Double.class)
+          .add();
+    }
+    if (batch.size() > 0) {
+      batch.execute();
+      getHandle().attach(MarketDataVersionDao.class).bump();
+    }
+  }
 
   private static void addRow(PriceSeries.Builder builder, ResultSet rs) throws SQLException {
     builder.add(

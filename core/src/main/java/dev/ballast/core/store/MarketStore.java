@@ -15,7 +15,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Writes market data as whole units of work: one asset's history in one transaction, a whole
- * dataset in one transaction, so that a failure leaves the database as it was. Thread-safe.
+ * dataset in one transaction, so that a failure leaves the database as it was. A write that
+ * changes assets or bars raises the {@link MarketDataVersionDao market data version} in the same
+ * transaction (the DAOs do). Thread-safe.
  */
 public final class MarketStore {
 

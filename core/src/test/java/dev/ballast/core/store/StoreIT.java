@@ -141,6 +141,55 @@ class StoreIT {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Engine.class)
+  void everyWriteThatChangesAssetsOrBarsRaisesTheMarketDataVersionAndNothingElseDoes(
+      TestDatabase.Engine engine) {
+    Jdbi jdbi = TestDatabase.create(engine).migrated();
+    MarketStore store = new MarketStore(jdbi, CLOCK);
+    MarketDataVersionDao version = jdbi.onDemand(MarketDataVersionDao.class);
+    Asset sim = Asset.coin(AssetId.of("SIMX"), "Simulated");
+    List<DailyBar> bars = List.of(DailyBar.ofClose(sim.id(), D1, 1, 1, 1),
+        DailyBar.ofClose(sim.id(), D1.plusDays(1), 2, 1, 1));
+    assertThat(version.current()).isZero();
+
+    store.loadIfEmpty(DatasetOrigin.SIMULATED, "sim", List.of(sim),
+        List.of(PriceSeries.of(sim.id(), bars)));
+    long loaded = version.current();
+    assertThat(loaded).isPositive();
+    // Reads, and writes that change nothing, leave it alone.
+    jdbi.onDemand(BarDao.class).series(sim.id());
+    jdbi.onDemand(BarDao.class).coverage();
+    assertThat(store.writeHistory(sim, bars)).isEqualTo(new MarketStore.WriteResult(0, 0, 2));
+    assertThat(version.current()).isEqualTo(loaded);
+
+    long before = version.current();
+    store.writeHistory(sim, List.of(DailyBar.ofClose(sim.id(), D1.plusDays(2), 3, 1, 1)));
+    assertThat(version.current()).as("a new day").isGreaterThan(before);
+    before = version.current();
+    store.writeHistory(sim, List.of(DailyBar.ofClose(sim.id(), D1, 1.5, 1, 1)));
+    assertThat(version.current()).as("a revised day: same count, same last day")
+        .isGreaterThan(before);
+    before = version.current();
+    store.writeHistory(new Asset(sim.id(), "Renamed", sim.kind(), null), List.of());
+    assertThat(version.current()).as("a changed asset").isGreaterThan(before);
+    before = version.current();
+    jdbi.onDemand(BarDao.class).deleteAll(sim.id());
+    assertThat(version.current()).as("deleted bars").isGreaterThan(before);
+
+    // A write that fails is rolled back with its version.
+    before = version.current();
+    List<DailyBar> broken = List.of(DailyBar.ofClose(sim.id(), D1, 1, 1, 1),
+        DailyBar.ofClose(sim.id(), D1, 2, 1, 1));
+    assertThatThrownBy(() -> store.writeHistory(sim, broken)).isInstanceOf(RuntimeException.class);
+    assertThat(version.current()).isEqualTo(before);
+
+    store.writeHistory(sim, bars);
+    before = version.current();
+    store.prepareFor(DatasetOrigin.IMPORTED, "real", true);
+    assertThat(version.current()).as("the dataset replaced").isGreaterThan(before);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Engine.class)
   void quotesAreStoredOnceAndTheLatestWins(TestDatabase.Engine engine) {
     Jdbi jdbi = TestDatabase.create(engine).migrated();
     jdbi.onDemand(AssetDao.class).save(Asset.coin(BTC, "Bitcoin"));

@@ -3,11 +3,11 @@ package dev.ballast.rebalancer.backtest;
 import dev.ballast.core.asset.Asset;
 import dev.ballast.core.asset.AssetId;
 import dev.ballast.ratings.grade.MarketPanel;
-import dev.ballast.ratings.peg.PegStatus;
 import dev.ballast.rebalancer.engine.Decision;
 import dev.ballast.rebalancer.engine.Holdings;
 import dev.ballast.rebalancer.engine.IndexEngine;
 import dev.ballast.rebalancer.engine.MarketContext;
+import dev.ballast.rebalancer.engine.OffCycle;
 import dev.ballast.rebalancer.engine.Step;
 import dev.ballast.rebalancer.engine.Trigger;
 import dev.ballast.rebalancer.index.IndexDefinition;
@@ -15,7 +15,6 @@ import dev.ballast.rebalancer.order.Decimals;
 import dev.ballast.rebalancer.order.Order;
 import dev.ballast.rebalancer.panel.PanelColumns;
 import dev.ballast.rebalancer.regime.Regime;
-import dev.ballast.rebalancer.sleeve.DepegWatch;
 import java.math.BigDecimal;
 import java.text.ParseException;
 import java.time.Instant;
@@ -23,12 +22,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TimeZone;
 import java.util.function.IntConsumer;
 import org.quartz.CronExpression;
@@ -48,11 +44,11 @@ import org.quartz.CronExpression;
  *
  * <p><b>Triggers.</b> The first day starts in cash and rebalances at once ({@link
  * Trigger#SCHEDULED}, reason "inception"). Off-cycle ({@link Trigger#OFF_CYCLE}) on day {@code
- * d}: a held stablecoin worth at least the minimum trade is DEPEG that day ({@link DepegWatch}),
- * so it is rotated out at the close of {@code d}; or, for an index with the overlay, the regime's
- * stablecoin fraction on {@code d} differs from the one the last rebalance used, so that a
- * monthly index does not wait a month to de-risk. A day with several reasons is one rebalance,
- * SCHEDULED if the calendar fired, with every reason.
+ * d} by {@link OffCycle}, the live daily check's rule: a held stablecoin worth at least the
+ * minimum trade is DEPEG that day, so it is rotated out at the close of {@code d}; or, for an
+ * index with the overlay, the regime's stablecoin fraction on {@code d} differs from the one the
+ * last rebalance used, so that a monthly index does not wait a month to de-risk. A day with
+ * several reasons is one rebalance, SCHEDULED if the calendar fired, with every reason.
  */
 public final class Backtester {
 
@@ -190,7 +186,7 @@ public final class Backtester {
     Instant[] fires = pre.shared(new FireDays(def.rebalanceCron()),
         k -> scheduled(def.rebalanceCron(), panel, 0, panel.days() - 1));
     Simulation sim = new Simulation(n);
-    double minTrade = def.minTradeUsd().doubleValue();
+    OffCycle offCycle = OffCycle.of(def, ctx);
 
     Holdings holdings = Holdings.cash(settings.initialCapital());
     // The holdings as primitives for the daily valuation.
@@ -214,32 +210,16 @@ public final class Backtester {
           trigger = Trigger.SCHEDULED;
           append(reason, "calendar " + def.rebalanceCron() + " fired at " + fires[d]);
         }
-        if (def.regimeOverlay()) {
-          double f = ctx.regimes().stablecoinFraction(d);
-          if (f != lastFraction) {
-            trigger = trigger == null ? Trigger.OFF_CYCLE : trigger;
-            if (keep) {
-              append(reason, String.format(Locale.ROOT,
-                  "regime %s → %s: stablecoin fraction %.0f%% → %.0f%%", lastRegime,
-                  ctx.regimes().regime(d), 100 * lastFraction, 100 * f));
-            }
-          }
-        }
-        Set<AssetId> depegged = null;
-        for (int k = 0; k < held.length; k++) {
-          if (pre.pegStatus(held[k], d) == PegStatus.DEPEG
-              && qty[k] * columns.lastClose(held[k], d) >= minTrade) {
-            if (depegged == null) {
-              depegged = new HashSet<>();
-            }
-            depegged.add(panel.asset(held[k]).id());
-          }
-        }
-        if (depegged != null) {
+        if (offCycle.regimeChanged(d, lastFraction)) {
           trigger = trigger == null ? Trigger.OFF_CYCLE : trigger;
           if (keep) {
-            append(reason, DepegWatch.offCycleNeeded(depegged, ctx.pegs(), panel.date(d))
-                .orElse("held stablecoin DEPEG: " + depegged));
+            append(reason, offCycle.regimeReason(d, lastRegime, lastFraction));
+          }
+        }
+        if (offCycle.depeg(d, held, qty)) {
+          trigger = trigger == null ? Trigger.OFF_CYCLE : trigger;
+          if (keep) {
+            append(reason, offCycle.depegReason(d, held, qty));
           }
         }
       }

@@ -7,12 +7,12 @@ import dev.ballast.rebalancer.engine.EngineSettings;
 import dev.ballast.rebalancer.engine.Holdings;
 import dev.ballast.rebalancer.engine.IndexEngine;
 import dev.ballast.rebalancer.engine.MarketContext;
+import dev.ballast.rebalancer.engine.OffCycle;
 import dev.ballast.rebalancer.engine.Trigger;
 import dev.ballast.rebalancer.index.IndexDefinition;
 import dev.ballast.rebalancer.index.IndexDefinitions;
 import dev.ballast.rebalancer.index.IndexId;
 import dev.ballast.rebalancer.regime.RegimeEvidence;
-import dev.ballast.rebalancer.sleeve.DepegWatch;
 import dev.ballast.rebalancer.store.IndexDefinitionDao;
 import dev.ballast.rebalancer.store.Json;
 import dev.ballast.rebalancer.store.RebalanceDao;
@@ -218,9 +218,10 @@ public final class IndexService {
   /**
    * The daily check of every index at {@code at}: first the latest calendar slot if no rebalance
    * was stored for it (missed while no scheduler ran, or a new index: it starts at once), then an
-   * off-cycle rebalance if a held stablecoin is off its peg (DEPEG) or, for an index with the
-   * overlay, the regime's stablecoin fraction differs from the one the index last rebalanced to.
-   * At most one off-cycle rebalance per index and market day.
+   * off-cycle rebalance by {@link OffCycle}, the backtester's rule: a held stablecoin worth at
+   * least the index's minimum trade is off its peg (DEPEG) or, for an index with the overlay, the
+   * regime's stablecoin fraction differs from the one the index last rebalanced to. At most one
+   * off-cycle rebalance per index and market day.
    */
   public List<Outcome> dailyCheck(Instant at) {
     List<Outcome> outcomes = new ArrayList<>();
@@ -262,17 +263,9 @@ public final class IndexService {
     if (date.isBefore(panel.start()) || date.isBefore(last.get().marketDay())) {
       return Optional.empty();
     }
-    int day = panel.dayOf(date);
-    Set<AssetId> held = new HashSet<>(last.get().holdings().keySet());
-    held.retainAll(stablecoinIds(ctx.get()));
-    Optional<String> reason = DepegWatch.offCycleNeeded(held, ctx.get().pegs(), date);
-    if (reason.isEmpty() && definition.regimeOverlay()) {
-      double now = ctx.get().regimes().stablecoinFraction(day);
-      if (now != last.get().stablecoinFraction()) {
-        reason = Optional.of("regime changed to " + ctx.get().regimes().regime(day)
-            + ": stablecoin fraction " + last.get().stablecoinFraction() + " → " + now);
-      }
-    }
+    // The backtester's rule: a depeg of dust the planner would not sell does not count.
+    Optional<String> reason = OffCycle.of(definition, ctx.get()).reason(panel.dayOf(date),
+        last.get().holdings(), last.get().regime(), last.get().stablecoinFraction());
     Instant slot = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     return reason.map(r -> rebalance(definition.id(), Trigger.OFF_CYCLE, Optional.of(slot), r));
   }

@@ -13,7 +13,9 @@ import java.util.TreeSet;
  * Whether a held stablecoin has depegged, so that the index must rotate out of it before its next
  * scheduled rebalance. Only DEPEG triggers: WATCH is noise often enough that rotating on it would
  * cost fees for nothing. A held coin the report did not assess, or without a bar that day, raises
- * nothing here. Stateless.
+ * nothing here. It does not weigh how much is held: the engine's {@code OffCycle}, which live
+ * indices and backtests decide with, first passes over dust below the index's minimum trade.
+ * Stateless.
  */
 public final class DepegWatch {
 

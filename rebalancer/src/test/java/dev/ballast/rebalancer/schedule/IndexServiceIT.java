@@ -13,6 +13,7 @@ import dev.ballast.core.store.MarketStore;
 import dev.ballast.core.store.TestDatabase;
 import dev.ballast.ratings.history.RatingService;
 import dev.ballast.ratings.peg.PegStatus;
+import dev.ballast.rebalancer.engine.MarketContext;
 import dev.ballast.rebalancer.engine.Trigger;
 import dev.ballast.rebalancer.index.IndexDefinitions;
 import dev.ballast.rebalancer.index.IndexId;
@@ -21,6 +22,7 @@ import dev.ballast.rebalancer.regime.RegimeSettings;
 import dev.ballast.rebalancer.store.RebalanceDao;
 import dev.ballast.rebalancer.store.StoredRebalance;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,10 +51,13 @@ class IndexServiceIT {
   private static final SimulatedMarket MARKET = SimulatedMarket.generate(new SimulationSettings(
       42, LocalDate.of(2021, 1, 1), LocalDate.of(2023, 12, 31), 12));
   private static final IndexId TOP10 = IndexId.of("top10-mcap");
+  /** top10-mcap's minimum trade, in USD. */
+  private static final double MIN_TRADE =
+      IndexDefinitions.builtIn("top10-mcap").minTradeUsd().doubleValue();
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
 
-  private record Fixture(Jdbi jdbi, IndexService service) {
+  private record Fixture(Jdbi jdbi, MarketContexts contexts, IndexService service) {
     long count() {
       return jdbi.withExtension(RebalanceDao.class, dao -> dao.count(TOP10));
     }
@@ -69,7 +74,7 @@ class IndexServiceIT {
         new RatingService(jdbi, RatingService.Settings.defaults()), RegimeSettings.defaults());
     IndexService service = new IndexService(jdbi, contexts, CLOCK, IndexService.Settings.defaults());
     assertThat(service.installBuiltIns()).isEqualTo(IndexDefinitions.BUILT_IN_IDS.size());
-    return new Fixture(jdbi, service);
+    return new Fixture(jdbi, contexts, service);
   }
 
   @ParameterizedTest
@@ -185,52 +190,118 @@ class IndexServiceIT {
         && e.rebalance().trigger() == Trigger.SCHEDULED).toList();
   }
 
+  /** The simulated market's fiat-backed depeg: the coin and its first DEPEG day. */
+  private record Depeg(AssetId coin, LocalDate day) {}
+
+  private static Depeg depeg;
+
+  /** Found once, on H2: the peg monitor's verdict does not depend on the database. */
+  private static synchronized Depeg depeg() {
+    if (depeg == null) {
+      var event = MARKET.events().stream()
+          .filter(e -> MARKET.assets().stream().anyMatch(a -> a.id().equals(e.asset())
+              && a.stablecoin() != null
+              && a.stablecoin().collateral() == Collateral.FIAT_BACKED))
+          .findFirst().orElseThrow();
+      Fixture probe = fixture(TestDatabase.Engine.H2, LocalDate.of(2023, 12, 31));
+      var pegs = new RatingService(probe.jdbi(), RatingService.Settings.defaults())
+          .compute(LocalDate.of(2023, 12, 31)).pegs();
+      LocalDate day = event.start();
+      while (pegs.on(event.asset(), day).map(h -> h.status() != PegStatus.DEPEG).orElse(true)) {
+        day = day.plusDays(1);
+        assertThat(day).isBefore(event.end().plusDays(10));
+      }
+      depeg = new Depeg(event.asset(), day);
+    }
+    return depeg;
+  }
+
+  /**
+   * A database with the market up to the depeg day, where top10-mcap's latest calendar slot
+   * before the check left {@code worthUsd} of the depegged coin, at its depeg day's close, and
+   * the rest in cash (a fixture row). The row has the regime and stablecoin fraction of the depeg
+   * day, so the check has no slot to catch up and no regime change: only the peg can move it.
+   */
+  private static Fixture holdingTheDepeggedCoin(TestDatabase.Engine engine, double worthUsd) {
+    Depeg event = depeg();
+    Fixture fixture = fixture(engine, event.day());
+    MarketContext ctx = fixture.contexts().latest().orElseThrow();
+    int day = ctx.panel().dayOf(event.day());
+    double close = ctx.precomputed().columns().lastClose(ctx.panel().indexOf(event.coin()), day);
+    BigDecimal quantity = BigDecimal.valueOf(worthUsd / close).setScale(12, RoundingMode.DOWN);
+    Instant slot = new CronSlots(IndexDefinitions.builtIn("top10-mcap").rebalanceCron())
+        .latestAtOrBefore(checkAfter(event)).orElseThrow();
+    BigDecimal value = new BigDecimal("1000000");
+    StoredRebalance holding = new StoredRebalance(0, TOP10, Trigger.SCHEDULED,
+        Optional.of(slot), "fixture", CLOCK.instant(),
+        slot.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1), ctx.regimes().regime(day),
+        ctx.regimes().stablecoinFraction(day), "{}", Map.of(), Map.of(event.coin(), 0.4), "[]",
+        List.of(), BigDecimal.ZERO, value, value, new BigDecimal("600000"),
+        Map.of(event.coin(), quantity));
+    fixture.jdbi().useTransaction(h -> h.attach(RebalanceDao.class).insert(holding));
+    return fixture;
+  }
+
+  /** The daily check that sees the depeg day as its market day. */
+  private static Instant checkAfter(Depeg event) {
+    return event.day().plusDays(1).atTime(0, 45).toInstant(ZoneOffset.UTC);
+  }
+
+  private static List<IndexService.Executed> offCycle(List<IndexService.Outcome> outcomes) {
+    return outcomes.stream()
+        .filter(o -> o.index().equals(TOP10) && o instanceof IndexService.Executed e
+            && e.rebalance().trigger() == Trigger.OFF_CYCLE)
+        .map(IndexService.Executed.class::cast).toList();
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabase.Engine.class)
   void aHeldStablecoinThatLosesItsPegIsRotatedOutOffCycle(TestDatabase.Engine engine) {
-    // The simulated market's fiat-backed depeg, and its first DEPEG day by the peg monitor.
-    var event = MARKET.events().stream()
-        .filter(e -> MARKET.assets().stream().anyMatch(a -> a.id().equals(e.asset())
-            && a.stablecoin() != null && a.stablecoin().collateral() == Collateral.FIAT_BACKED))
-        .findFirst().orElseThrow();
-    AssetId simcash = event.asset();
-    Fixture probe = fixture(engine, LocalDate.of(2023, 12, 31));
-    var pegs = new RatingService(probe.jdbi(), RatingService.Settings.defaults())
-        .compute(LocalDate.of(2023, 12, 31)).pegs();
-    LocalDate depeg = event.start();
-    while (pegs.on(simcash, depeg).map(h -> h.status() != PegStatus.DEPEG).orElse(true)) {
-      depeg = depeg.plusDays(1);
-      assertThat(depeg).isBefore(event.end().plusDays(10));
-    }
-
-    Fixture fixture = fixture(engine, depeg);
+    Depeg event = depeg();
+    Fixture fixture = holdingTheDepeggedCoin(engine, 400_000);
     IndexService service = fixture.service();
-    Instant check = depeg.plusDays(1).atTime(0, 45).toInstant(ZoneOffset.UTC);
-    // The index holds SIMCASH since its latest calendar slot (a fixture row), so the check has
-    // no slot to catch up and only the peg can move it.
-    Instant slot = new CronSlots(IndexDefinitions.builtIn("top10-mcap").rebalanceCron())
-        .latestAtOrBefore(check).orElseThrow();
-    BigDecimal value = new BigDecimal("1000000");
-    StoredRebalance holdingSimcash = new StoredRebalance(0, TOP10, Trigger.SCHEDULED,
-        Optional.of(slot), "fixture", CLOCK.instant(),
-        slot.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1), Regime.NEUTRAL, 0.5, "{}",
-        Map.of(), Map.of(simcash, 0.4), "[]", List.of(), BigDecimal.ZERO, value, value,
-        new BigDecimal("600000"), Map.of(simcash, new BigDecimal("400000")));
-    fixture.jdbi().useTransaction(h -> h.attach(RebalanceDao.class).insert(holdingSimcash));
 
-    List<IndexService.Outcome> outcomes = service.dailyCheck(check);
+    List<IndexService.Executed> offCycle = offCycle(service.dailyCheck(checkAfter(event)));
 
-    IndexService.Executed offCycle = outcomes.stream()
-        .filter(o -> o.index().equals(TOP10) && o instanceof IndexService.Executed e
-            && e.rebalance().trigger() == Trigger.OFF_CYCLE)
-        .map(IndexService.Executed.class::cast).findFirst().orElseThrow();
-    assertThat(offCycle.rebalance().reason()).contains(simcash.symbol());
-    assertThat(offCycle.rebalance().marketDay()).isEqualTo(depeg);
-    assertThat(offCycle.rebalance().holdings()).doesNotContainKey(simcash);
-    assertThat(offCycle.rebalance().weightsBefore()).containsKey(simcash);
+    assertThat(offCycle).hasSize(1);
+    StoredRebalance r = offCycle.get(0).rebalance();
+    assertThat(r.reason()).startsWith(event.coin().symbol() + " is DEPEG on " + event.day());
+    assertThat(r.marketDay()).isEqualTo(event.day());
+    assertThat(r.holdings()).doesNotContainKey(event.coin());
+    assertThat(r.weightsBefore()).containsKey(event.coin());
     // The same market day never gets a second off-cycle rebalance.
-    assertThat(service.dailyCheck(depeg.plusDays(1).atTime(3, 0).toInstant(ZoneOffset.UTC)))
-        .noneMatch(o -> o instanceof IndexService.Executed e
-            && e.rebalance().trigger() == Trigger.OFF_CYCLE && o.index().equals(TOP10));
+    assertThat(offCycle(service.dailyCheck(checkAfter(event).plusSeconds(8100)))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Engine.class)
+  void aDepeggedStablecoinWorthTwiceTheMinimumTradeIsSoldOffCycle(TestDatabase.Engine engine) {
+    Depeg event = depeg();
+    Fixture fixture = holdingTheDepeggedCoin(engine, 2 * MIN_TRADE);
+
+    List<IndexService.Executed> offCycle =
+        offCycle(fixture.service().dailyCheck(checkAfter(event)));
+
+    assertThat(offCycle).hasSize(1);
+    StoredRebalance r = offCycle.get(0).rebalance();
+    assertThat(r.reason()).startsWith(event.coin().symbol() + " is DEPEG on " + event.day());
+    assertThat(r.holdings()).doesNotContainKey(event.coin());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Engine.class)
+  void aDepeggedStablecoinHeldAsDustBelowTheMinimumTradeGetsNoOffCycleRebalance(
+      TestDatabase.Engine engine) {
+    // The planner would not sell it (an order below the minimum trade is skipped): an off-cycle
+    // rebalance would trade nothing, every day while the coin stays DEPEG. The backtester has
+    // always passed such dust over; the live check now decides by the same rule.
+    Depeg event = depeg();
+    Fixture fixture = holdingTheDepeggedCoin(engine, MIN_TRADE / 2);
+
+    List<IndexService.Outcome> outcomes = fixture.service().dailyCheck(checkAfter(event));
+
+    assertThat(offCycle(outcomes)).isEmpty();
+    assertThat(outcomes).noneMatch(o -> o.index().equals(TOP10));
+    assertThat(fixture.count()).isEqualTo(1); // the fixture row alone
   }
 }
