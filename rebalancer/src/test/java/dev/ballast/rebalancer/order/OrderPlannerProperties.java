@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -230,12 +229,18 @@ class OrderPlannerProperties {
 
   @Property(tries = 3000)
   void thePreCheckSaysNothingToTradeOnlyWhenThePlanTradesNothing(@ForAll long seed) {
-    NearCase c = nearCase(new Random(seed));
+    // Most near cases do trade; draw from the seed until the pre-check says one does not
+    // (instead of Assume, whose ~86% rejections exceed jqwik's discard limit on some seeds).
+    Random random = new Random(seed);
+    NearCase c = nearCase(random);
+    int draws = 1;
+    while (!OrderPlanner.certainlyNothingToTrade(c.quantities(), c.prices(), c.targets(),
+        c.quantities().length, c.cash(), c.band(), c.minTrade(), c.feeBps())) {
+      assertThat(++draws).as("a case with nothing to trade within 1,000 draws").isLessThan(1000);
+      c = nearCase(random);
+    }
     Map<AssetId, BigDecimal> holdings = c.holdings();
     BigDecimal cash = BigDecimal.valueOf(c.cash());
-    boolean nothing = OrderPlanner.certainlyNothingToTrade(c.quantities(), c.prices(),
-        c.targets(), c.quantities().length, c.cash(), c.band(), c.minTrade(), c.feeBps());
-    Assume.that(nothing);
     RebalancePlan plan = OrderPlanner.plan(holdings, c.bigPrices(), cash, c.targetMap(),
         c.band(), BigDecimal.valueOf(c.minTrade()), c.feeBps());
     assertThat(plan.orders()).isEmpty();
