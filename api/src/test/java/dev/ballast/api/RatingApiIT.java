@@ -3,7 +3,12 @@ package dev.ballast.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ballast.core.store.Database;
 import dev.ballast.core.store.TestDatabase;
+import dev.ballast.ratings.store.GradeDao;
+import dev.ballast.ratings.store.GradeDao.GradeFilter;
+import dev.ballast.ratings.store.GradeDao.GradeSort;
+import dev.ballast.ratings.store.StoredGrade;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -15,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.client.ClientProperties;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,8 +39,10 @@ class RatingApiIT {
   private static final int DAYS = (int) (LocalDate.of(2025, 12, 31).toEpochDay()
       - LocalDate.of(2022, 4, 1).toEpochDay() + 1);
 
+  private static final TestDatabase DB = TestDatabase.h2();
+
   static final DropwizardAppExtension<BallastConfiguration> APP = new DropwizardAppExtension<>(
-      BallastApplication.class, ApiTestSupport.config(TestDatabase.h2(), true),
+      BallastApplication.class, ApiTestSupport.config(DB, true),
       ConfigOverride.config("grading.initialDays", String.valueOf(DAYS)),
       ConfigOverride.config("indices.enabled", "false"));
 
@@ -72,6 +80,26 @@ class RatingApiIT {
     Response response = request(path);
     assertThat(response.getStatus()).as(path).isEqualTo(200);
     return response.readEntity(JsonNode.class);
+  }
+
+  @Test
+  void aCachedPageNeverOutlivesAChangeOfTheStoredGrades() {
+    String first = "/v1/ratings?limit=1&sort=symbol";
+    String history = "/v1/ratings/%s?from=" + lastDay + "&to=" + lastDay;
+    String symbol = get(first).get("items").get(0).get("symbol").asText();
+    assertThat(get(history.formatted(symbol)).get("items")).hasSize(1);
+    Jdbi jdbi = Database.jdbi(DB.dataSource());
+    List<StoredGrade> day = jdbi.withExtension(GradeDao.class, grades -> grades.day(lastDay,
+        GradeFilter.none(), GradeSort.SYMBOL, false, 0, 10_000));
+    try {
+      jdbi.useTransaction(h -> h.attach(GradeDao.class).replace(lastDay, lastDay,
+          day.subList(1, day.size())));
+      assertThat(get(first).get("items").get(0).get("symbol").asText()).isNotEqualTo(symbol);
+      assertThat(get(history.formatted(symbol)).get("items")).isEmpty();
+    } finally {
+      jdbi.useTransaction(h -> h.attach(GradeDao.class).replace(lastDay, lastDay, day));
+    }
+    assertThat(get(first).get("items").get(0).get("symbol").asText()).isEqualTo(symbol);
   }
 
   @Test

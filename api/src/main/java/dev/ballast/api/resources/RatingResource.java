@@ -1,5 +1,7 @@
 package dev.ballast.api.resources;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ballast.api.errors.ProblemException;
 import dev.ballast.core.asset.AssetId;
 import dev.ballast.core.asset.AssetKind;
@@ -18,9 +20,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /** Trader and investor grades: the latest for every asset, and each asset's history. */
@@ -28,11 +32,24 @@ import org.jdbi.v3.core.Jdbi;
 @Produces({MediaType.APPLICATION_JSON, CsvPageWriter.TEXT_CSV})
 public final class RatingResource {
 
+  /**
+   * Pages already read, by the grades' {@linkplain GradeDao#version() version} and the query:
+   * grades change once a day, pages are read all day, and a page costs far more to read and
+   * decode than the one-row version check. A new version makes every older key unreachable.
+   */
+  private final Cache<String, Page<RatingView>> pages = Caffeine.newBuilder()
+      .maximumSize(500).expireAfterAccess(Duration.ofMinutes(10)).build();
   private final Jdbi jdbi;
 
   @Inject
   RatingResource(Jdbi jdbi) {
     this.jdbi = jdbi;
+  }
+
+  /** The page of {@code query} at the grades' current version, read by {@code read} if new. */
+  private Page<RatingView> cached(String query, Supplier<Page<RatingView>> read) {
+    String version = jdbi.withExtension(GradeDao.class, GradeDao::version);
+    return pages.get(version + "|" + query, key -> read.get());
   }
 
   /**
@@ -67,7 +84,9 @@ public final class RatingResource {
     Order direction = Optional.ofNullable(Params.choice("order", order, Order.class))
         .orElse(by == GradeSort.SYMBOL ? Order.ASC : Order.DESC);
     int limit = Paging.limit(limitText);
-    return jdbi.withHandle(handle -> {
+    return cached(String.join("|", "list", String.valueOf(date), filter.toString(), by.name(),
+        direction.name(), String.valueOf(limit), String.valueOf(cursor)), () -> jdbi.withHandle(
+        handle -> {
       GradeDao grades = handle.attach(GradeDao.class);
       LocalDate day = date == null
           ? grades.latestDate().orElseThrow(() -> ProblemException.notFound(null,
@@ -83,7 +102,7 @@ public final class RatingResource {
       String next = rows.size() > limit
           ? Paging.encode(query, List.of(String.valueOf(offset + limit))) : null;
       return new Page<>(rows.stream().limit(limit).map(RatingView::of).toList(), next);
-    });
+    }));
   }
 
   /** One asset's grades between two days, oldest first, with their breakdowns, paged. */
@@ -102,7 +121,8 @@ public final class RatingResource {
     LocalDate start = range.from();
     LocalDate end = range.to();
     int limit = Paging.limit(limitText);
-    return jdbi.withHandle(handle -> {
+    return cached(String.join("|", "history", id.symbol(), start.toString(), end.toString(),
+        String.valueOf(limit), String.valueOf(cursor)), () -> jdbi.withHandle(handle -> {
       if (handle.attach(AssetDao.class).find(id).isEmpty()) {
         throw ProblemException.notFound("symbol", "no asset with symbol " + id);
       }
@@ -111,7 +131,7 @@ public final class RatingResource {
       return Histories.page(query, cursor, limit, after -> handle.attach(GradeDao.class)
           .range(Optional.of(id), start, end, after.map(LocalDate::parse), Optional.of(id.symbol()),
               limit + 1), g -> g.grade().date(), RatingView::of);
-    });
+    }));
   }
 
   private static String camelToSnake(String value) {

@@ -27,6 +27,15 @@ public interface GradeDao extends SqlObject {
       + " g.investor_change, g.zone, g.recommendation, g.trade_signal, g.trader_breakdown,"
       + " g.investor_breakdown";
 
+  /**
+   * The version of the stored grades: changes with every {@link #replace} and every write of the
+   * market (which may delete assets and their grades). Read it before the grades it keys: a
+   * cache keyed by it may then rebuild once too often, but never serve a page that is stale.
+   */
+  @SqlQuery("SELECT g.version || ':' || m.version FROM grades_version g CROSS JOIN"
+      + " market_data_version m WHERE g.id = 1 AND m.id = 1")
+  String version();
+
   @SqlQuery("SELECT MAX(grade_date) FROM grades")
   Optional<LocalDate> latestDate();
 
@@ -82,9 +91,12 @@ public interface GradeDao extends SqlObject {
 
   /**
    * Replaces every stored grade between two days (inclusive) with {@code grades}, in the
-   * caller's transaction: grading a range twice leaves the same rows.
+   * caller's transaction: grading a range twice leaves the same rows. Raises the {@linkplain
+   * #version() version} first, so that the row stays locked until the grades are in.
    */
   default void replace(LocalDate from, LocalDate to, List<StoredGrade> grades) {
+    getHandle().createUpdate("UPDATE grades_version SET version = version + 1 WHERE id = 1")
+        .execute();
     getHandle().createUpdate("DELETE FROM grades WHERE grade_date BETWEEN :from AND :to")
         .bind("from", from).bind("to", to).execute();
     PreparedBatch batch = getHandle().prepareBatch("INSERT INTO grades (symbol, grade_date,"
