@@ -13,7 +13,8 @@
 # Prints a RESULT line for each (requests/s, p50/p90/p99/max in ms, errors = non-2xx/3xx or
 # socket errors).
 #
-# Usage: bench/mixed.sh h2|postgres [seconds]    env: RATE=1100 CONNECTIONS=32 PORT=18090
+# Usage: bench/mixed.sh h2|postgres [seconds]    env: RATE=1100 CONNECTIONS=32 PORT=18090,
+#   THREADS= (server.maxThreads; Dropwizard's default 1024 when unset), WARMUP=90
 #   PostgreSQL: BALLAST_BENCH_POSTGRES_URL (+ _USER, _PASSWORD) names an empty database to use;
 #   without it a throwaway cluster is started from Debian's PostgreSQL binaries
 #   (apt-get install -y postgresql) as the postgres user, on port PORT + 2.
@@ -25,6 +26,7 @@ SECONDS_PER_RUN="${2:-30}"
 RATE="${RATE:-1100}"
 CONNECTIONS="${CONNECTIONS:-32}"
 PORT="${PORT:-18090}"
+THREADS="${THREADS:-}"
 JAR="$PWD/web/target/ballast.jar"
 BENCH="$PWD/bench"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
@@ -40,7 +42,7 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
-[ -n "${KEEP_DIR:-}" ] && trap - EXIT
+
 
 database=""
 if [ "$ENGINE" = postgres ]; then
@@ -67,6 +69,8 @@ server:
   applicationConnectors: [{type: http, port: $PORT, bindHost: 127.0.0.1}]
   adminConnectors: [{type: http, port: $((PORT + 1)), bindHost: 127.0.0.1}]
   requestLog: {appenders: []}
+${THREADS:+  maxThreads: $THREADS}
+${THREADS:+  minThreads: $THREADS}
 logging: {level: WARN}
 auth: {rateLimits: {enabled: false}}
 $database
@@ -121,7 +125,7 @@ run() { # connections rate seconds
       REPORT_LUA="$BENCH/wrk-report.lua" \
       wrk -t1 -c"$1" -d"${3}s" --latency -s "$BENCH/mixed.lua" "$api" | grep '^RESULT'
 }
-echo "warming up (90 s: the JIT needs about a minute on two busy cores)..."
+echo "warming up (${WARMUP:-90} s: the JIT needs about a minute on two busy cores)..."
 run 64 0 "${WARMUP:-90}" >/dev/null
 echo "paced  ($CONNECTIONS connections, $RATE req/s asked): $(run "$CONNECTIONS" "$RATE" "$SECONDS_PER_RUN")"
 echo "closed (64 connections, flat out):          $(run 64 0 "$SECONDS_PER_RUN")"

@@ -19,6 +19,7 @@ import dev.ballast.api.health.MarketDataHealthCheck;
 import dev.ballast.api.resources.AssetResource;
 import dev.ballast.api.resources.BacktestResource;
 import dev.ballast.api.resources.CsvPageWriter;
+import dev.ballast.api.resources.PageJsonWriter;
 import dev.ballast.api.resources.EvaluationResource;
 import dev.ballast.api.resources.IndexResource;
 import dev.ballast.api.resources.MarketResource;
@@ -160,6 +161,7 @@ public class BallastApplication extends Application<BallastConfiguration> {
     environment.lifecycle().addServerLifecycleListener(
         server -> server.setErrorHandler(new ProblemErrorHandler()));
     environment.jersey().register(new CsvPageWriter());
+    environment.jersey().register(new PageJsonWriter(environment.getObjectMapper()));
     for (Class<?> resource : List.of(AssetResource.class, RatingResource.class,
         SignalResource.class, StablecoinResource.class, EvaluationResource.class,
         IndexResource.class, MarketResource.class, BacktestResource.class)) {
