@@ -36,9 +36,11 @@ case "$ENGINE" in h2|postgres) ;; *) echo "usage: bench/mixed.sh h2|postgres [se
 dir=$(mktemp -d)
 chmod 755 "$dir"
 pgbin=""
-cleanup() {
-  [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  [ -n "$pgbin" ] && runuser -u postgres -- "$pgbin/pg_ctl" -D "$dir/pg" -m fast stop >/dev/null
+cleanup() { # each step runs whatever the one before answered (set -e would stop at the first)
+  if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  if [ -n "$pgbin" ]; then
+    runuser -u postgres -- "$pgbin/pg_ctl" -D "$dir/pg" -m fast stop >/dev/null 2>&1 || true
+  fi
   rm -rf "$dir"
 }
 trap cleanup EXIT
@@ -56,7 +58,8 @@ if [ "$ENGINE" = postgres ]; then
     install -d -o postgres "$dir/pg"
     runuser -u postgres -- "$pgbin/initdb" -D "$dir/pg" -U postgres -A trust >/dev/null
     runuser -u postgres -- "$pgbin/pg_ctl" -D "$dir/pg" -l "$dir/pg/log" -w \
-        -o "-p $((PORT + 2)) -k $dir/pg -c listen_addresses=127.0.0.1" start >/dev/null
+        -o "-p $((PORT + 2)) -k $dir/pg -c listen_addresses=127.0.0.1" start >/dev/null \
+        || { cat "$dir/pg/log" >&2; exit 1; }
     url="jdbc:postgresql://127.0.0.1:$((PORT + 2))/postgres"
   fi
   database="database: {driverClass: org.postgresql.Driver, url: '$url', user: '$user', password: '$password'}"
