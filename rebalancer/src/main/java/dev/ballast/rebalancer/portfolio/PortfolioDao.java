@@ -45,6 +45,31 @@ interface PortfolioDao extends SqlObject {
         .executeAndReturnGeneratedKeys("portfolio_id").mapTo(Long.class).one());
   }
 
+  /**
+   * A portfolio's row and holdings, read by one statement: one consistent snapshot without a
+   * transaction (a portfolio's value is read far more often than it changes).
+   */
+  default Optional<Snapshot> snapshot(String owner, PortfolioId id) {
+    Map<AssetId, BigDecimal> holdings = new TreeMap<>();
+    List<Row> rows = getHandle().createQuery("SELECT p.portfolio_id, p.owner, p.name,"
+            + " p.created_at, p.cash, h.symbol, h.quantity FROM portfolios p LEFT JOIN"
+            + " portfolio_holdings h ON h.portfolio_id = p.portfolio_id"
+            + " WHERE p.portfolio_id = :id AND p.owner = :owner")
+        .bind("id", id.value()).bind("owner", owner)
+        .map((rs, ctx) -> {
+          String symbol = rs.getString("symbol");
+          if (symbol != null) {
+            holdings.put(AssetId.of(symbol), rs.getBigDecimal("quantity").stripTrailingZeros());
+          }
+          return row(rs);
+        })
+        .list();
+    return rows.isEmpty() ? Optional.empty() : Optional.of(new Snapshot(rows.get(0), holdings));
+  }
+
+  /** A portfolio's row and holdings as of one statement. */
+  record Snapshot(Row row, Map<AssetId, BigDecimal> holdings) {}
+
   default Optional<Row> find(String owner, PortfolioId id) {
     return getHandle().createQuery("SELECT * FROM portfolios WHERE portfolio_id = :id"
             + " AND owner = :owner")

@@ -144,10 +144,15 @@ public final class PortfolioService implements IndexService.RebalanceListener {
     return jdbi.withExtension(PortfolioDao.class, dao -> dao.page(owner, afterId, limit));
   }
 
+  /**
+   * A portfolio with its holdings and target. Holdings and cash come from one statement, so they
+   * agree; the target is read after them (it does not have to agree with the holdings).
+   */
   public Optional<PortfolioState> find(String owner, PortfolioId id) {
-    return jdbi.inTransaction(h -> {
+    return jdbi.withHandle(h -> {
       PortfolioDao dao = h.attach(PortfolioDao.class);
-      return dao.find(owner, id).map(row -> state(dao, row));
+      return dao.snapshot(owner, id).map(s -> new PortfolioState(s.row().portfolio(),
+          new Holdings(s.holdings(), s.row().cash()), dao.target(id)));
     });
   }
 
