@@ -14,7 +14,7 @@
 # socket errors).
 #
 # Usage: bench/mixed.sh h2|postgres [seconds]    env: RATE=1100 CONNECTIONS=32 PORT=18090,
-#   THREADS= (server.maxThreads; Dropwizard's default 1024 when unset), WARMUP=90
+#   THREADS= (server.maxThreads; 8 per core when unset), WARMUP=90
 #   PostgreSQL: BALLAST_BENCH_POSTGRES_URL (+ _USER, _PASSWORD) names an empty database to use;
 #   without it a throwaway cluster is started from Debian's PostgreSQL binaries
 #   (apt-get install -y postgresql) as the postgres user, on port PORT + 2.

@@ -8,7 +8,8 @@
 # The simulated market has no BTC (its tickers are made up): SYMBOL defaults to its first coin.
 # Usage: bench/wrk.sh [seconds per run]   env: SYMBOL=..., ROUNDS=3, PORT=18090, CONNECTIONS=64,
 #   WARMUP=60 (seconds of each path before measuring: C2 needs about a minute on two busy cores),
-#   THREADS= (server.maxThreads; Dropwizard's default 1024 when unset), GC= (e.g. -XX:+UseParallelGC)
+#   THREADS= (server.maxThreads; 8 per core when unset), GC= (e.g. -XX:+UseParallelGC),
+#   FAST_PATH=false (both endpoints through Jersey, for comparison)
 # Needs wrk (apt-get install -y wrk) and the jar (mvn -B -q -o package -DskipTests).
 # wrk (one thread) and the server share this machine's 2 cores: compare the endpoints as a ratio.
 set -euo pipefail
@@ -43,6 +44,7 @@ logging: {level: WARN}
 grading: {enabled: false}
 indices: {enabled: false}
 auth: {rateLimits: {enabled: false}}
+quotes: {fastPath: ${FAST_PATH:-true}}
 YAML
 (cd "$dir" && exec java -Xms1g -Xmx1g -XX:+AlwaysPreTouch ${GC:-} -jar "$JAR" server bench.yml \
     >server.log 2>&1) &

@@ -1,5 +1,6 @@
 package dev.ballast.api.docs;
 
+import dev.ballast.api.auth.Gate;
 import io.swagger.v3.jaxrs2.integration.resources.OpenApiResource;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.Components;
@@ -31,7 +32,7 @@ public final class OpenApiDocument extends OpenApiResource {
                 + " lists are paged with limit and cursor. See docs/api.md.")
             .license(new License().name("open source")))
         .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
-            .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")));
+            .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(Gate.HEADER)));
     openApiConfiguration(new SwaggerConfiguration()
         .openAPI(api)
         .resourcePackages(Set.of(RESOURCES))

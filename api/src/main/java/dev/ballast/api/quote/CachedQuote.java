@@ -76,7 +76,8 @@ public final class CachedQuote {
     return out;
   }
 
-  static String digest(String text) {
+  /** A short, stable hex digest of a text (SHA-256, 12 bytes): for entity tags. */
+  public static String digest(String text) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256")
           .digest(text.getBytes(StandardCharsets.UTF_8));

@@ -94,17 +94,6 @@ final class Params {
         + " to " + (long) max + ", was \"" + abbreviate(value) + "\"");
   }
 
-  /** A short, stable hex digest of a text: for entity tags. */
-  static String digest(String text) {
-    try {
-      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(hash, 0, 12);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
-  }
-
   private static String abbreviate(String value) {
     return value.length() > 40 ? value.substring(0, 40) + "..." : value;
   }

@@ -130,7 +130,7 @@ public final class QuoteResource {
       tags.append(q.etag());
       maxAge = Math.min(maxAge, cache.maxAgeSeconds(q));
     }
-    String etag = "W/\"" + Params.digest(tags.toString()) + "\"";
+    String etag = "W/\"" + CachedQuote.digest(tags.toString()) + "\"";
     return answer(etag, maxAge, ifNoneMatch, () -> {
       Instant now = clock.instant();
       ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 160 * quotes.size());

@@ -329,14 +329,9 @@ public final class PortfolioService implements IndexService.RebalanceListener {
 
   /** What a rebalance would do now, at current quotes; nothing is stored. */
   public Preview preview(String owner, PortfolioId id) {
-    return jdbi.inTransaction(h -> {
-      PortfolioDao dao = h.attach(PortfolioDao.class);
-      PortfolioDao.Row row = dao.find(owner, id)
-          .orElseThrow(() -> PortfolioException.notFound(id));
-      PortfolioState state = state(dao, row);
-      Rules rules = rules(state.target(), Optional.empty());
-      return plan(state, rules, PortfolioRebalance.Trigger.MANUAL, Optional.empty());
-    });
+    PortfolioState state = find(owner, id).orElseThrow(() -> PortfolioException.notFound(id));
+    return plan(state, rules(state.target(), Optional.empty()), PortfolioRebalance.Trigger.MANUAL,
+        Optional.empty());
   }
 
   /**
